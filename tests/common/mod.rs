@@ -1,0 +1,48 @@
+//! Helpers shared by the integration tests: where the shared corpora are,
+//! and how to run the `teikit` binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The shared test data (`../shared` beside the repository, or `$TEIKIT_SHARED`).
+///
+/// Returns `None` when it is missing, so a local run without it skips the
+/// tests that need it; under CI (`CI` set) a missing folder is a failure.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("TEIKIT_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    if dir.join("corpus").is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "the shared test data is missing at {} (set TEIKIT_SHARED)",
+        dir.display()
+    );
+    eprintln!("skipped: no shared test data at {}", dir.display());
+    None
+}
+
+/// Runs the `teikit` binary with `args`, returning its output.
+pub fn teikit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_teikit"))
+        .args(args)
+        .output()
+        .expect("the teikit binary runs")
+}
+
+/// Whether a program is on the PATH (for cross-checks with jing, xsltproc).
+pub fn have(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program} >/dev/null 2>&1")])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Collapses runs of white space into one space and trims the ends.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
