@@ -1,3 +1,8 @@
 //! Validation of TEI documents: RELAX NG schemas and edition rules.
 //!
-//! Not built yet: `teikit validate` says so and exits 2.
+//! - [`xsd`]: the XML Schema datatypes (with facets and XSD regular
+//!   expressions) that RELAX NG schemas such as TEI's use.
+//! - [`rnc`]: the RELAX NG compact syntax, read into the XML syntax.
+
+pub mod rnc;
+pub mod xsd;

@@ -1,0 +1,1 @@
+//! The RELAX NG compact syntax (`.rnc`), read into the equivalent XML syntax.
