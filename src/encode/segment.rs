@@ -768,11 +768,16 @@ fn dateline_at(text: &str, blocks: &[Block], i: usize) -> Option<Dateline> {
     })
 }
 
-/// Splits off the postscripts: each block that starts one opens a new one.
+/// Splits off the postscripts: each block that starts one opens a new one,
+/// and so does prose after the signature ([`is_unmarked_postscript`]).
 fn split_postscripts<'b>(text: &str, blocks: &'b [Block]) -> (&'b [Block], Vec<&'b [Block]>) {
-    let starts: Vec<usize> = (1..blocks.len())
+    let mut starts: Vec<usize> = (1..blocks.len())
         .filter(|&i| is_postscript_start(blocks[i].span().of(text)))
         .collect();
+    let main_end = starts.first().copied().unwrap_or(blocks.len());
+    if let Some(k) = is_unmarked_postscript(text, &blocks[..main_end]) {
+        starts.insert(0, k);
+    }
     let Some(&first) = starts.first() else {
         return (blocks, Vec::new());
     };
@@ -782,6 +787,21 @@ fn split_postscripts<'b>(text: &str, blocks: &'b [Block]) -> (&'b [Block], Vec<&
         ps.push(&blocks[s..e]);
     }
     (&blocks[..first], ps)
+}
+
+/// Rule: prose that follows the signature is a postscript even without
+/// "P.S.": when a block closes the letter with a formula and a name ("Ever
+/// faithfully yours, J G Lockhart"), and a block of prose (over 100
+/// characters) comes after it, the postscript starts there. Returns the
+/// index of that block.
+fn is_unmarked_postscript(text: &str, blocks: &[Block]) -> Option<usize> {
+    let signed = (1..blocks.len())
+        .rev()
+        .find(|&i| closing_with_signature(blocks[i].span().of(text)).is_some())?;
+    (signed + 1..blocks.len()).find(|&i| {
+        let s = blocks[i].span().of(text);
+        s.len() > 100 && is_dateline(s).is_none()
+    })
 }
 
 /// Where the closer begins: walking back from the end over signatures,
@@ -812,6 +832,29 @@ fn find_closer(text: &str, blocks: &[Block]) -> usize {
     start
 }
 
+/// Words of a closing formula that are capitalised but are no part of the
+/// signer's name ("your obliged Servt Maria Edgeworth").
+const CLOSING_NOUNS: &[&str] = &[
+    "servt",
+    "servant",
+    "sert",
+    "friend",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "yours",
+    "yrs",
+    "obedt",
+    "humble",
+    "affectionate",
+    "comrade",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+];
+
 /// Rule (part of [`split_signature`]): a block that begins with a closing
 /// formula and ends with a name ("I am Dr. Sir Yours truly obliged Maria
 /// Edgeworth") holds both the closing salutation and the signature; returns
@@ -831,6 +874,10 @@ fn closing_with_signature(block: &str) -> Option<usize> {
         }
         let tail = &block[words[k].0..];
         let name = tail.trim_end_matches([' ', '-', '—', '.']);
+        let word = words[k].1.trim_end_matches(['.', ',']).to_lowercase();
+        if CLOSING_NOUNS.contains(&word.as_str()) {
+            break;
+        }
         if looks_like_name(name)
             && !TITLE_WORDS.contains(&words[k].1.trim_end_matches('.'))
             && !matches!(words[k].1, "Sir" | "Madam" | "I")
@@ -844,6 +891,7 @@ fn closing_with_signature(block: &str) -> Option<usize> {
 }
 
 fn closer_parts(text: &str, blocks: &[Block]) -> Vec<Part> {
+    let signature = signature_index(text, blocks);
     let mut parts = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
@@ -855,25 +903,35 @@ fn closer_parts(text: &str, blocks: &[Block]) -> Vec<Part> {
             parts.push(Part::Dateline(d));
             continue;
         }
-        if let Some(at) = closing_with_signature(s) {
-            let salute_end = span.start + s[..at].trim_end().len();
-            parts.push(Part::Salute(Span {
-                start: span.start,
-                end: salute_end,
-            }));
-            parts.push(Part::Signed(signed_at(
-                text,
-                Span {
+        if signature.is_some_and(|k| i > k) && !is_closing_salutation(s) {
+            let lines = address_run(text, &blocks[i..]);
+            if lines > 0 {
+                let all = blocks[i..i + lines]
+                    .iter()
+                    .flat_map(|b| b.lines.iter().copied())
+                    .collect();
+                parts.push(Part::Address(Block { lines: all }));
+                i += lines;
+                continue;
+            }
+        }
+        if Some(i) == signature {
+            if let Some(at) = closing_with_signature(s) {
+                let salute_end = span.start + s[..at].trim_end().len();
+                parts.push(Part::Salute(Span {
+                    start: span.start,
+                    end: salute_end,
+                }));
+                let name = Span {
                     start: span.start + at,
                     end: span.end,
-                },
-            )));
+                };
+                parts.push(Part::Signed(signed_at(text, name)));
+            } else {
+                parts.push(Part::Signed(signed_at(text, span)));
+            }
         } else if is_closing_salutation(s) {
             parts.push(Part::Salute(span));
-        } else if split_signature(s).is_some()
-            && !parts.iter().any(|p| matches!(p, Part::Signed(_)))
-        {
-            parts.push(Part::Signed(signed_at(text, span)));
         } else if is_address(text, b) {
             parts.push(Part::Address(b.clone()));
         } else {
@@ -882,6 +940,58 @@ fn closer_parts(text: &str, blocks: &[Block]) -> Vec<Part> {
         i += 1;
     }
     parts
+}
+
+/// Rule (part of [`split_signature`]): which block of the closer is the
+/// signature. A closing formula that ends with a name wins; otherwise the
+/// first name after the last closing salutation; otherwise the first name.
+fn signature_index(text: &str, blocks: &[Block]) -> Option<usize> {
+    let of = |i: usize| blocks[i].span().of(text);
+    let is_name = |i: usize| split_signature(of(i)).is_some() && !is_address_word(of(i));
+    if let Some(k) = (0..blocks.len())
+        .rev()
+        .find(|&i| closing_with_signature(of(i)).is_some())
+    {
+        return Some(k);
+    }
+    let after = (0..blocks.len())
+        .rev()
+        .find(|&i| is_closing_salutation(of(i)))
+        .map_or(0, |c| c + 1);
+    (after..blocks.len())
+        .find(|&i| is_name(i))
+        .or_else(|| (0..blocks.len()).find(|&i| is_name(i)))
+}
+
+/// Words that open an address on the outside of a letter, or that name no
+/// one by themselves ("A Monsieur", "To", "Sir").
+fn is_address_word(block: &str) -> bool {
+    let first = block.split_whitespace().next().unwrap_or("");
+    block.split_whitespace().count() == 1
+        && matches!(
+            first,
+            "Monsieur" | "Madame" | "Sir" | "Madam" | "Mr" | "Mrs"
+        )
+        || matches!(
+            first,
+            "To" | "A" | "a" | "À" | "An" | "Care" | "Per" | "Favoured" | "Favored"
+        )
+}
+
+/// How many blocks from the start of `blocks` form an address written after
+/// the signature: short lines (at most 60 characters each) that are not a
+/// dateline, a closing salutation or prose.
+fn address_run(text: &str, blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .take_while(|b| {
+            let s = b.span().of(text);
+            b.lines.iter().all(|l| l.end - l.start <= 60)
+                && b.lines.len() <= 8
+                && is_dateline(s).is_none()
+                && !is_closing_salutation(s)
+        })
+        .count()
 }
 
 fn signed_at(text: &str, span: Span) -> Signed {

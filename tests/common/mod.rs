@@ -46,3 +46,17 @@ pub fn have(program: &str) -> bool {
 pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Asserts that jing finds every file valid against the schema.
+pub fn assert_jing_valid(schema: &Path, files: &[PathBuf]) {
+    let out = Command::new("jing")
+        .arg(schema)
+        .args(files)
+        .output()
+        .expect("jing runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.trim().is_empty(),
+        "jing found errors:\n{stdout}"
+    );
+}
