@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum FileError {
     /// The file could not be read.
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{path}`")]
     #[diagnostic(code(teikit::files::read))]
     Read {
         /// The file.
@@ -77,7 +77,7 @@ pub enum FileError {
         path: PathBuf,
     },
     /// The output could not be written.
-    #[error("cannot write `{path}`: {source}")]
+    #[error("cannot write `{path}`")]
     #[diagnostic(code(teikit::files::write))]
     Write {
         /// The output file.

@@ -43,6 +43,7 @@ pub enum Outcome {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
+    set_report_style();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -66,6 +67,21 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Diagnostics wrap to the terminal's width on a terminal, and are not
+/// wrapped at all when standard error goes to a file or a pipe, so that a
+/// location is never split across lines.
+fn set_report_style() {
+    use std::io::IsTerminal;
+    let terminal = std::io::stderr().is_terminal();
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .wrap_lines(terminal)
+                .build(),
+        )
+    }));
 }
 
 /// Writes to standard output; a closed pipe (`teikit encode a.txt | head`)

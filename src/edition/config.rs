@@ -40,7 +40,7 @@ fn default_register() -> PathBuf {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum ConfigError {
     /// The file is missing or unreadable.
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{path}`")]
     #[diagnostic(
         code(teikit::edition::config_read),
         help("an edition folder holds an `edition.toml` with its title, publisher and licence")

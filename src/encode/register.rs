@@ -67,7 +67,7 @@ pub struct Register {
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum RegisterError {
     /// The file could not be read.
-    #[error("cannot read the register `{path}`: {source}")]
+    #[error("cannot read the register `{path}`")]
     #[diagnostic(code(teikit::register::read))]
     Read {
         /// The file.
