@@ -642,39 +642,30 @@ pub fn continues_across_break(this: &str, next: &str) -> bool {
 }
 
 /// Rule: a block's line breaks carry meaning, and are kept as `lb`, when it
-/// has several lines and either the letter is not hard-wrapped (its other
-/// paragraphs are one line each, so a break inside a block was made on
-/// purpose) or every line but the last is much shorter than the letter's
-/// wrapping width (verse, a list).
+/// has several lines and every line but the last is much shorter (under
+/// six tenths) than the letter's longest line. Hard-wrapped prose fills its
+/// lines nearly to the wrapping width, so its breaks are dropped; verse, lists
+/// and lines broken on purpose in an otherwise unwrapped letter stay short.
 #[must_use]
 pub fn keeps_line_breaks(text: &str, block: &Block, wrap_width: usize) -> bool {
     let n = block.lines.len();
-    if n < 2 {
-        return false;
-    }
-    if wrap_width == 0 {
-        return true;
-    }
-    block.lines[..n - 1]
-        .iter()
-        .all(|l| text[l.start..l.end].chars().count() * 10 < wrap_width * 6)
+    n >= 2
+        && block.lines[..n - 1]
+            .iter()
+            .all(|l| l.of(text).chars().count() * 10 < wrap_width * 6)
 }
 
-/// The letter's wrapping width: the longest line of a block with several
-/// lines, or 0 when no block has several lines of any length (the letter is
-/// not hard-wrapped).
-fn wrap_width(text: &str, all: &[Block]) -> usize {
+/// The letter's wrapping width: the length of its longest line, in characters.
+fn wrap_width(all: &[Block], text: &str) -> usize {
     all.iter()
-        .filter(|b| b.lines.len() > 1)
-        .flat_map(|b| b.lines[..b.lines.len() - 1].iter())
+        .flat_map(|b| b.lines.iter())
         .map(|l| l.of(text).chars().count())
-        .filter(|&w| w >= 50)
         .max()
         .unwrap_or(0)
 }
 
 fn paragraphs(text: &str, blocks: &[Block], all: &[Block]) -> Vec<Para> {
-    let width = wrap_width(text, all);
+    let width = wrap_width(all, text);
     let mut out: Vec<Para> = Vec::new();
     for block in blocks {
         if let Some(Para::Prose(pieces)) = out.last_mut() {
@@ -829,7 +820,20 @@ fn find_closer(text: &str, blocks: &[Block]) -> usize {
         }
         start -= 1;
     }
+    while start < blocks.len() && !opens_closer(text, blocks, start) {
+        start += 1;
+    }
     start
+}
+
+/// Whether block `i` can open the closer: a closing salutation, a
+/// signature, or a dateline (perhaps led by its place line). Addresses and
+/// short lines can only follow these.
+fn opens_closer(text: &str, blocks: &[Block], i: usize) -> bool {
+    let s = blocks[i].span().of(text);
+    is_closing_salutation(s)
+        || split_signature(s).is_some() && !is_address_word(s)
+        || dateline_at(text, blocks, i).is_some()
 }
 
 /// Words of a closing formula that are capitalised but are no part of the

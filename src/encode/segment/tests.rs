@@ -158,7 +158,7 @@ fn page_break_inside_a_sentence() {
 fn verse_keeps_its_line_breaks() {
     let text = "This is a long hard-wrapped paragraph of prose that goes on and on\nand on until it stops.\n\nShall I compare thee\nTo a summer's day?\n";
     let all = blocks(text);
-    let width = wrap_width(text, &all);
+    let width = wrap_width(&all, text);
     assert!(!keeps_line_breaks(text, &all[0], width));
     assert!(keeps_line_breaks(text, &all[1], width));
 }
