@@ -34,3 +34,10 @@ pub fn parse_untrusted(text: &str) -> Result<roxmltree::Document<'_>, roxmltree:
     let doc = roxmltree::Document::parse_with_options(text, options)?;
     Ok(doc)
 }
+
+/// teikit's TEI letters schema in the RELAX NG XML syntax: the subset of TEI
+/// P5 4.12.0 that letter editions need (see `schemas/README.md`).
+pub const LETTERS_SCHEMA_RNG: &str = include_str!("../../schemas/tei_letters.rng");
+
+/// The same schema in the RELAX NG compact syntax.
+pub const LETTERS_SCHEMA_RNC: &str = include_str!("../../schemas/tei_letters.rnc");
