@@ -157,3 +157,19 @@ fn build_without_edition_toml_is_an_error() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("edition.toml"));
 }
+
+#[test]
+fn the_bundled_edition_keeps_the_edition_rules() {
+    use teikit::validate::rules::{check, Source};
+    let read = |p: PathBuf| Source {
+        text: fs::read_to_string(&p).unwrap(),
+        path: p,
+    };
+    let letters: Vec<Source> = teikit::files::collect_files(&[edition().join("letters")], "xml")
+        .unwrap()
+        .into_iter()
+        .map(read)
+        .collect();
+    let findings = check(&letters, Some(&read(edition().join("register.xml"))));
+    assert_eq!(findings, vec![]);
+}

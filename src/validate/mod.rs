@@ -3,6 +3,8 @@
 //! - [`xsd`]: the XML Schema datatypes (with facets and XSD regular
 //!   expressions) that RELAX NG schemas such as TEI's use.
 //! - [`rnc`]: the RELAX NG compact syntax, read into the XML syntax.
+//! - [`rules`]: edition rules, checked across an edition's letters and register.
 
 pub mod rnc;
+pub mod rules;
 pub mod xsd;
