@@ -27,21 +27,6 @@ fn encode(text: &str) -> String {
     encode_to_string(text, &options)
 }
 
-/// The text content of `body`, white space collapsed.
-fn body_text(xml: &str) -> String {
-    let doc = roxmltree::Document::parse(xml).expect("output is well-formed");
-    let body = doc
-        .descendants()
-        .find(|n| n.has_tag_name("body"))
-        .expect("a body");
-    let text: String = body
-        .descendants()
-        .filter(|n| n.is_text())
-        .map(|n| n.text().unwrap_or(""))
-        .collect();
-    common::collapse(&text)
-}
-
 #[test]
 fn no_character_of_a_real_letter_is_lost_or_changed() {
     let Some(files) = dev_letters() else { return };
@@ -50,7 +35,7 @@ fn no_character_of_a_real_letter_is_lost_or_changed() {
             .expect("readable letter")
             .text;
         assert_eq!(
-            body_text(&encode(&text)),
+            common::body_text(&encode(&text)),
             common::collapse(&text),
             "{}",
             path.display()
@@ -88,12 +73,7 @@ fn structure_score_on_real_letters() {
 #[test]
 fn every_output_is_valid_against_tei_all() {
     let Some(files) = dev_letters() else { return };
-    if !common::have("jing") {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "jing is required under CI"
-        );
-        eprintln!("skipped: jing is not installed");
+    if !common::jing_available() {
         return;
     }
     let shared = common::shared_dir().unwrap();

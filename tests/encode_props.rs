@@ -20,20 +20,6 @@ fn encode(text: &str) -> String {
     )
 }
 
-fn body_text(xml: &str) -> String {
-    let doc = roxmltree::Document::parse(xml).expect("output is well-formed");
-    let body = doc
-        .descendants()
-        .find(|n| n.has_tag_name("body"))
-        .expect("a body");
-    let text: String = body
-        .descendants()
-        .filter(|n| n.is_text())
-        .map(|n| n.text().unwrap_or(""))
-        .collect();
-    common::collapse(&text)
-}
-
 fn word() -> impl Strategy<Value = String> {
     prop_oneof![
         "[a-z]{1,9}",
@@ -141,13 +127,13 @@ proptest! {
         let decoded = teikit::files::decode_text(Path::new("x.txt"), raw.as_bytes());
         let Ok(decoded) = decoded else { return Ok(()); };
         let xml = encode(&decoded);
-        prop_assert_eq!(body_text(&xml), common::collapse(&decoded));
+        prop_assert_eq!(common::body_text(&xml), common::collapse(&decoded));
         prop_assert_eq!(xml, encode(&decoded));
     }
 
     #[test]
     fn any_text_keeps_every_character(text in "\\PC{1,300}(\n{1,3}\\PC{1,200}){0,6}") {
         let Ok(decoded) = teikit::files::decode_text(Path::new("x.txt"), text.as_bytes()) else { return Ok(()); };
-        prop_assert_eq!(body_text(&encode(&decoded)), common::collapse(&decoded));
+        prop_assert_eq!(common::body_text(&encode(&decoded)), common::collapse(&decoded));
     }
 }

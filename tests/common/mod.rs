@@ -60,3 +60,31 @@ pub fn assert_jing_valid(schema: &Path, files: &[PathBuf]) {
         "jing found errors:\n{stdout}"
     );
 }
+
+/// The text content of a TEI document's `body`, white space collapsed.
+pub fn body_text(xml: &str) -> String {
+    let doc = roxmltree::Document::parse(xml).expect("well-formed XML");
+    let body = doc
+        .descendants()
+        .find(|n| n.has_tag_name("body"))
+        .expect("a body");
+    let text: String = body
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect();
+    collapse(&text)
+}
+
+/// Whether jing is there for a cross-check; under CI its absence is a failure.
+pub fn jing_available() -> bool {
+    if have("jing") {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "jing is required under CI (see .ci/run)"
+    );
+    eprintln!("skipped: jing is not installed");
+    false
+}
