@@ -198,7 +198,9 @@ impl Loader {
                 message: e.to_string(),
             }
         })?;
-        let cx = Cx { doc: &doc, file };
+        let mut lines = vec![0];
+        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let cx = Cx { text, lines, file };
         let root = doc.root_element();
         if root.tag_name().namespace() != Some(RNG_NS) {
             return Err(self.syntax(cx.loc(root), "the root element is not a RELAX NG pattern"));
@@ -207,19 +209,27 @@ impl Loader {
     }
 }
 
-/// The document being read.
-struct Cx<'a, 'i> {
-    doc: &'a roxmltree::Document<'i>,
+/// The document being read: its text and where its lines start.
+struct Cx<'t> {
+    text: &'t str,
+    lines: Vec<usize>,
     file: u32,
 }
 
-impl Cx<'_, '_> {
+impl Cx<'_> {
     fn loc(&self, node: Node) -> Loc {
-        let pos = self.doc.text_pos_at(node.range().start);
+        let pos = node.range().start;
+        let line = self.lines.partition_point(|s| *s <= pos).max(1);
+        let start = self.lines[line - 1];
+        let col = self
+            .text
+            .get(start..pos)
+            .map_or(pos - start, |s| s.chars().count())
+            + 1;
         Loc {
             file: self.file,
-            line: pos.row,
-            col: pos.col,
+            line: line as u32,
+            col: col as u32,
         }
     }
 }
