@@ -206,3 +206,70 @@ fn xsdtest_suite_passes_whole() {
         "the suite is smaller than expected"
     );
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use teikit::validate::xsd::regex::Pattern;
+    use teikit::validate::xsd::{Datatype, EmptyContext};
+
+    const TYPES: &[&str] = &[
+        "string",
+        "token",
+        "language",
+        "Name",
+        "NCName",
+        "NMTOKENS",
+        "IDREFS",
+        "ENTITY",
+        "QName",
+        "anyURI",
+        "boolean",
+        "decimal",
+        "integer",
+        "long",
+        "unsignedByte",
+        "float",
+        "double",
+        "duration",
+        "dateTime",
+        "date",
+        "time",
+        "gYearMonth",
+        "gYear",
+        "gMonthDay",
+        "gDay",
+        "gMonth",
+        "hexBinary",
+        "base64Binary",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_text_of_any_type(text in "[-+0-9:.TZPYMDHSa-fA-F= \\t\\n\u{e9}\u{10400}]{0,40}") {
+            for name in TYPES {
+                let dt = Datatype::new(name, &[]).expect("a built-in type");
+                let value = dt.value(&text, &EmptyContext);
+                prop_assert_eq!(value.is_some(), dt.allows(&text, &EmptyContext));
+                // Every type but string collapses white space: padding changes nothing.
+                if *name != "string" {
+                    let padded = format!(" \t{text}\n ");
+                    prop_assert_eq!(dt.value(&padded, &EmptyContext), value, "{} {:?}", name, text);
+                }
+            }
+        }
+
+        #[test]
+        fn any_pattern_compiles_or_is_rejected(xsd in "[-\\[\\]\\\\(){}|?*+.^$a-c0-9,pPIisdw]{0,24}", s in "[a-c0-9 ]{0,8}") {
+            if let Ok(p) = Pattern::new(&xsd) {
+                let _ = p.is_match(&s);
+            }
+        }
+
+        #[test]
+        fn any_param_value(facet in "(length|minLength|maxLength|minInclusive|maxExclusive|totalDigits|fractionDigits|pattern)", value in "[-+0-9.eE PYT:]{0,12}") {
+            for name in ["decimal", "string", "duration", "date", "double"] {
+                let _ = Datatype::new(name, &[(facet.clone(), value.clone())]);
+            }
+        }
+    }
+}

@@ -347,7 +347,11 @@ fn components(
 impl Duration {
     /// The instant `self` after the first of the month `(year, month)`.
     fn after(&self, year: i64, month: u32) -> Option<Decimal> {
-        let months = self.months.to_i128()?;
+        // Beyond a trillion years the comparison is left undecided.
+        let months = self
+            .months
+            .to_i128()
+            .filter(|m| m.abs() < 12_000_000_000_000)?;
         let index = i128::from(year) * 12 + i128::from(month - 1) + months;
         let y = i64::try_from(index.div_euclid(12)).ok()?;
         let m = u32::try_from(index.rem_euclid(12)).ok()? + 1;

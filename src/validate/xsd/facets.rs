@@ -1,11 +1,14 @@
 //! Facets given as RELAX NG `param`s: which apply to which type, their
 //! values, and whether a value satisfies them.
 //!
-//! `enumeration` and `whiteSpace` are facets but never params (the RELAX NG
-//! guidelines replace them with `<value>` choices and fixed white space).
-//! `pattern` may repeat, and then every pattern must match; any other param
-//! given twice is an error, as is a param that does not apply to the type,
-//! a value outside the type, or two params that contradict each other.
+//! As in Jing, each param restricts the type built so far: params apply in
+//! document order and all of them hold, so a facet may repeat (`pattern`
+//! given twice means both patterns must match) and contradictory params
+//! simply leave no value. A range bound must itself be a value of the type
+//! restricted by the params before it. `enumeration` and `whiteSpace` are
+//! facets but never params (the RELAX NG guidelines replace them with
+//! `<value>` choices and fixed white space); a param that does not apply to
+//! the type, or a value that is not one the facet takes, is an error.
 
 use super::error::DatatypeError;
 use super::regex::Pattern;
@@ -22,29 +25,32 @@ struct Bound {
     inclusive: bool,
 }
 
-/// The facets applied to a built-in type.
-#[derive(Debug, Clone, Default)]
-pub struct Facets {
-    length: Option<usize>,
-    min_length: Option<usize>,
-    max_length: Option<usize>,
-    patterns: Vec<Pattern>,
-    min: Option<Bound>,
-    max: Option<Bound>,
-    total_digits: Option<usize>,
-    fraction_digits: Option<usize>,
+/// One param, as a restriction of the type.
+#[derive(Debug, Clone)]
+enum Facet {
+    Length(usize),
+    MinLength(usize),
+    MaxLength(usize),
+    Pattern(Pattern),
+    Min(Bound),
+    Max(Bound),
+    TotalDigits(usize),
+    FractionDigits(usize),
 }
 
-/// Every facet XML Schema defines, and whether it applies to a family.
+/// The facets applied to a built-in type, in document order.
+#[derive(Debug, Clone, Default)]
+pub struct Facets {
+    facets: Vec<Facet>,
+}
+
+/// Whether `facet` applies to `family`; None when it is no facet at all.
 fn applies(facet: &str, family: Family) -> Option<bool> {
     let ordered = matches!(
         family,
         Family::Decimal | Family::Float | Family::Duration | Family::Date
     );
-    let has_length = matches!(
-        family,
-        Family::String | Family::List | Family::Binary | Family::QName
-    );
+    let has_length = matches!(family, Family::String | Family::List | Family::Binary);
     Some(match facet {
         "length" | "minLength" | "maxLength" => has_length,
         "pattern" => true,
@@ -59,24 +65,14 @@ impl Facets {
     /// The facets of `params` (in document order) applied to `builtin`.
     pub fn new(builtin: Builtin, params: &[(String, String)]) -> Result<Facets, DatatypeError> {
         let mut facets = Facets::default();
-        let mut seen: Vec<&str> = Vec::new();
         for (name, value) in params {
-            if name != "pattern" && seen.contains(&name.as_str()) {
-                return Err(DatatypeError::DuplicateParam {
-                    param: name.clone(),
-                    type_name: builtin.name().to_owned(),
-                });
-            }
-            seen.push(name);
-            facets.add(builtin, name, value)?;
+            let facet = facets.facet(builtin, name, value)?;
+            facets.facets.push(facet);
         }
-        facets.check_lengths(builtin)?;
-        facets.check_ranges(builtin)?;
-        facets.check_digits(builtin)?;
         Ok(facets)
     }
 
-    fn add(&mut self, builtin: Builtin, name: &str, value: &str) -> Result<(), DatatypeError> {
+    fn facet(&self, builtin: Builtin, name: &str, value: &str) -> Result<Facet, DatatypeError> {
         match applies(name, builtin.family()) {
             None => {
                 return Err(DatatypeError::UnknownParam {
@@ -93,237 +89,118 @@ impl Facets {
             }
             Some(true) => {}
         }
-        match name {
-            "length" => self.length = Some(parse_count(builtin, name, value, false)?),
-            "minLength" => self.min_length = Some(parse_count(builtin, name, value, false)?),
-            "maxLength" => self.max_length = Some(parse_count(builtin, name, value, false)?),
-            "totalDigits" => self.total_digits = Some(parse_count(builtin, name, value, true)?),
-            "fractionDigits" => {
-                self.fraction_digits = Some(parse_count(builtin, name, value, false)?)
-            }
+        let count = |positive| parse_count(builtin, name, value, positive);
+        Ok(match name {
+            "length" => Facet::Length(count(false)?),
+            "minLength" => Facet::MinLength(count(false)?),
+            "maxLength" => Facet::MaxLength(count(false)?),
+            "totalDigits" => Facet::TotalDigits(count(true)?),
+            "fractionDigits" => Facet::FractionDigits(count(false)?),
             "pattern" => {
-                let pattern = Pattern::new(value).map_err(|source| DatatypeError::BadPattern {
-                    pattern: value.to_owned(),
-                    source,
-                })?;
-                self.patterns.push(pattern);
+                Facet::Pattern(
+                    Pattern::new(value).map_err(|source| DatatypeError::BadPattern {
+                        pattern: value.to_owned(),
+                        source,
+                    })?,
+                )
             }
-            _ => self.add_bound(builtin, name, value)?,
-        }
-        Ok(())
+            _ => {
+                let bound = self.bound(builtin, name, value)?;
+                if name.starts_with("min") {
+                    Facet::Min(bound)
+                } else {
+                    Facet::Max(bound)
+                }
+            }
+        })
     }
 
-    fn add_bound(&mut self, builtin: Builtin, name: &str, text: &str) -> Result<(), DatatypeError> {
+    /// A range bound: a value of the type as restricted so far.
+    fn bound(&self, builtin: Builtin, name: &str, text: &str) -> Result<Bound, DatatypeError> {
         let normal = builtin.normalize(text);
-        let value =
-            builtin
-                .parse(&normal, &EmptyContext)
-                .ok_or_else(|| DatatypeError::BadParamValue {
-                    param: name.to_owned(),
-                    value: text.to_owned(),
-                    type_name: builtin.name().to_owned(),
-                    reason: format!("expected a value of type `{}`", builtin.name()),
-                })?;
-        let bound = Bound {
+        let value = builtin
+            .parse(&normal, &EmptyContext)
+            .filter(|v| self.matches_patterns(&normal) && self.admits(v))
+            .ok_or_else(|| DatatypeError::BadParamValue {
+                param: name.to_owned(),
+                value: text.to_owned(),
+                type_name: builtin.name().to_owned(),
+                reason: format!(
+                    "expected a value of type `{}` allowed by the params before it",
+                    builtin.name()
+                ),
+            })?;
+        Ok(Bound {
             value,
             text: normal,
             inclusive: name.ends_with("Inclusive"),
-        };
-        let slot = if name.starts_with("min") {
-            &mut self.min
-        } else {
-            &mut self.max
-        };
-        if let Some(other) = slot {
-            let (first, second) = if other.inclusive {
-                (name.replace("Exclusive", "Inclusive"), name.to_owned())
-            } else {
-                (name.replace("Inclusive", "Exclusive"), name.to_owned())
-            };
-            return Err(conflict(
-                builtin,
-                &first,
-                &second,
-                "a type has one lower and one upper bound",
-            ));
-        }
-        *slot = Some(bound);
-        Ok(())
-    }
-
-    fn check_lengths(&self, builtin: Builtin) -> Result<(), DatatypeError> {
-        if let (Some(min), Some(max)) = (self.min_length, self.max_length) {
-            if min > max {
-                return Err(conflict(
-                    builtin,
-                    "minLength",
-                    "maxLength",
-                    "the minimum is above the maximum",
-                ));
-            }
-        }
-        if self.length.is_some() && self.min_length.is_some() {
-            return Err(conflict(
-                builtin,
-                "length",
-                "minLength",
-                "a fixed length leaves no room for a minimum",
-            ));
-        }
-        if self.length.is_some() && self.max_length.is_some() {
-            return Err(conflict(
-                builtin,
-                "length",
-                "maxLength",
-                "a fixed length leaves no room for a maximum",
-            ));
-        }
-        Ok(())
-    }
-
-    fn check_ranges(&self, builtin: Builtin) -> Result<(), DatatypeError> {
-        let (Some(min), Some(max)) = (&self.min, &self.max) else {
-            return Ok(());
-        };
-        let empty = match min.value.partial_cmp(&max.value) {
-            Some(Ordering::Greater) => true,
-            Some(Ordering::Equal) => !(min.inclusive && max.inclusive),
-            _ => false,
-        };
-        if empty {
-            let name = |b: &Bound, side: &str| {
-                format!(
-                    "{side}{}",
-                    if b.inclusive {
-                        "Inclusive"
-                    } else {
-                        "Exclusive"
-                    }
-                )
-            };
-            return Err(conflict(
-                builtin,
-                &name(min, "min"),
-                &name(max, "max"),
-                "no value lies between them",
-            ));
-        }
-        Ok(())
-    }
-
-    fn check_digits(&self, builtin: Builtin) -> Result<(), DatatypeError> {
-        if let (Some(total), Some(fraction)) = (self.total_digits, self.fraction_digits) {
-            if fraction > total {
-                return Err(conflict(
-                    builtin,
-                    "fractionDigits",
-                    "totalDigits",
-                    "there are more fraction digits than digits",
-                ));
-            }
-        }
-        if builtin.integer_bounds().is_some() && self.fraction_digits.is_some_and(|f| f != 0) {
-            return Err(DatatypeError::BadParamValue {
-                param: "fractionDigits".to_owned(),
-                value: self.fraction_digits.unwrap_or_default().to_string(),
-                type_name: builtin.name().to_owned(),
-                reason: "integer types have no fraction digits: expected 0".to_owned(),
-            });
-        }
-        Ok(())
+        })
     }
 
     /// Whether the normalized lexical form matches every `pattern`.
     pub fn matches_patterns(&self, normal: &str) -> bool {
-        self.patterns.iter().all(|p| p.is_match(normal))
+        self.facets.iter().all(|f| match f {
+            Facet::Pattern(p) => p.is_match(normal),
+            _ => true,
+        })
     }
 
     /// Whether `value` satisfies the value-based facets.
     pub fn admits(&self, value: &Value) -> bool {
-        self.admits_length(value) && self.admits_range(value) && self.admits_digits(value)
-    }
-
-    fn admits_length(&self, value: &Value) -> bool {
-        let Some(len) = value.length() else {
-            return true;
+        let length = value.length();
+        let digits = match value.kind() {
+            ValueKind::Decimal(d) => Some((d.total_digits(), d.fraction_digits())),
+            _ => None,
         };
-        self.length.is_none_or(|n| len == n)
-            && self.min_length.is_none_or(|n| len >= n)
-            && self.max_length.is_none_or(|n| len <= n)
-    }
-
-    fn admits_range(&self, value: &Value) -> bool {
-        let above_min = self.min.as_ref().is_none_or(|b| {
-            matches!(
+        self.facets.iter().all(|facet| match facet {
+            Facet::Length(n) => length.is_none_or(|len| len == *n),
+            Facet::MinLength(n) => length.is_none_or(|len| len >= *n),
+            Facet::MaxLength(n) => length.is_none_or(|len| len <= *n),
+            Facet::Pattern(_) => true,
+            Facet::Min(b) => matches!(
                 (value.partial_cmp(&b.value), b.inclusive),
                 (Some(Ordering::Greater), _) | (Some(Ordering::Equal), true)
-            )
-        });
-        let below_max = self.max.as_ref().is_none_or(|b| {
-            matches!(
+            ),
+            Facet::Max(b) => matches!(
                 (value.partial_cmp(&b.value), b.inclusive),
                 (Some(Ordering::Less), _) | (Some(Ordering::Equal), true)
-            )
-        });
-        above_min && below_max
-    }
-
-    fn admits_digits(&self, value: &Value) -> bool {
-        let ValueKind::Decimal(d) = value.kind() else {
-            return true;
-        };
-        self.total_digits.is_none_or(|t| d.total_digits() <= t)
-            && self
-                .fraction_digits
-                .is_none_or(|f| d.fraction_digits() <= f)
+            ),
+            Facet::TotalDigits(n) => digits.is_none_or(|(total, _)| total <= *n),
+            Facet::FractionDigits(n) => digits.is_none_or(|(_, fraction)| fraction <= *n),
+        })
     }
 
     /// A short human description of the type with these facets, such as
     /// "an integer from 1 to 12".
     pub fn describe(&self, builtin: Builtin) -> String {
         let mut parts = vec![noun(builtin)];
-        match (&self.min, &self.max) {
-            (Some(min), Some(max)) if min.inclusive && max.inclusive => {
-                parts.push(format!("from {} to {}", min.text, max.text));
-            }
-            (min, max) => {
-                if let Some(b) = min {
-                    let word = if b.inclusive { "at least" } else { "above" };
-                    parts.push(format!("{word} {}", b.text));
-                }
-                if let Some(b) = max {
-                    let word = if b.inclusive { "at most" } else { "below" };
-                    parts.push(format!("{word} {}", b.text));
-                }
-            }
-        }
-        let unit = if builtin.family() == Family::List {
-            "items"
-        } else {
-            "characters"
+        let unit = match builtin.family() {
+            Family::List => "items",
+            Family::Binary => "bytes",
+            _ => "characters",
         };
-        let unit = if builtin.family() == Family::Binary {
-            "bytes"
-        } else {
-            unit
-        };
-        if let Some(n) = self.length {
-            parts.push(format!("of exactly {n} {unit}"));
-        }
-        if let Some(n) = self.min_length {
-            parts.push(format!("of at least {n} {unit}"));
-        }
-        if let Some(n) = self.max_length {
-            parts.push(format!("of at most {n} {unit}"));
-        }
-        if let Some(n) = self.total_digits {
-            parts.push(format!("with at most {n} digits"));
-        }
-        if let Some(n) = self.fraction_digits {
-            parts.push(format!("with at most {n} digits after the point"));
-        }
-        for p in &self.patterns {
-            parts.push(format!("matching `{}`", p.source()));
+        let mut rest = self.facets.iter().peekable();
+        while let Some(facet) = rest.next() {
+            let part = match facet {
+                Facet::Min(min) if min.inclusive => match rest.peek() {
+                    Some(Facet::Max(max)) if max.inclusive => {
+                        let part = format!("from {} to {}", min.text, max.text);
+                        rest.next();
+                        part
+                    }
+                    _ => format!("at least {}", min.text),
+                },
+                Facet::Min(b) => format!("above {}", b.text),
+                Facet::Max(b) if b.inclusive => format!("at most {}", b.text),
+                Facet::Max(b) => format!("below {}", b.text),
+                Facet::Length(n) => format!("of exactly {n} {unit}"),
+                Facet::MinLength(n) => format!("of at least {n} {unit}"),
+                Facet::MaxLength(n) => format!("of at most {n} {unit}"),
+                Facet::TotalDigits(n) => format!("with at most {n} digits"),
+                Facet::FractionDigits(n) => format!("with at most {n} digits after the point"),
+                Facet::Pattern(p) => format!("matching `{}`", p.source()),
+            };
+            parts.push(part);
         }
         parts.join(" ")
     }
@@ -346,15 +223,6 @@ fn noun(builtin: Builtin) -> String {
     plain.to_owned()
 }
 
-fn conflict(builtin: Builtin, first: &str, second: &str, reason: &str) -> DatatypeError {
-    DatatypeError::ConflictingParams {
-        first: first.to_owned(),
-        second: second.to_owned(),
-        type_name: builtin.name().to_owned(),
-        reason: reason.to_owned(),
-    }
-}
-
 /// A non-negative (or, with `positive`, positive) integer param value.
 fn parse_count(
     builtin: Builtin,
@@ -362,11 +230,14 @@ fn parse_count(
     value: &str,
     positive: bool,
 ) -> Result<usize, DatatypeError> {
-    let trimmed = super::lexical::collapse(value);
-    let digits = trimmed.strip_prefix('+').unwrap_or(&trimmed);
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+    // Like Jing, any decimal form of a whole number is accepted ("2.0").
+    let number = super::decimal::Decimal::parse(value.trim_matches(super::lexical::is_xml_space));
+    if let Some(number) = number.filter(|d| d.is_integer() && !d.is_negative()) {
         // Counts beyond usize cannot be reached by any value: saturate.
-        let n = digits.parse().unwrap_or(usize::MAX);
+        let n = number
+            .to_i128()
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(usize::MAX);
         if !(positive && n == 0) {
             return Ok(n);
         }
@@ -388,7 +259,7 @@ fn not_allowed_help(name: &str) -> String {
     match name {
         "enumeration" => "RELAX NG has no `enumeration` param: use a choice of `<value>`s".to_owned(),
         "whiteSpace" => "RELAX NG has no `whiteSpace` param: each type's white-space handling is fixed".to_owned(),
-        _ => format!("`{name}` does not apply to this type: length facets apply to strings, lists and binary data, range facets to numbers, dates and durations, digit facets to decimals"),
+        _ => format!("`{name}` does not apply to this type: length facets apply to strings, URIs, lists and binary data, range facets to numbers, dates and durations, digit facets to decimals"),
     }
 }
 
