@@ -113,27 +113,24 @@ impl Reader<'_> {
         self.digits(2).filter(|d| (1..=31).contains(d))
     }
 
-    /// `hh:mm:ss(.s+)?`, with `24:00:00` allowed for the end of a day.
+    /// `hh:mm:ss(.s*)?`. As in Jing, the hour is 00 to 23 (no `24:00:00`)
+    /// and second 60 (a leap second) is allowed.
     fn time(&mut self, f: &mut Fields) -> Option<()> {
-        f.hour = self.digits(2)?;
+        f.hour = self.digits(2).filter(|h| *h < 24)?;
         self.eat(b':')?;
         f.minute = self.digits(2).filter(|m| *m < 60)?;
         self.eat(b':')?;
-        let whole = self.digits(2).filter(|s| *s < 60)?;
+        let whole = self.digits(2).filter(|s| *s <= 60)?;
         let mut text = whole.to_string();
         if self.eat(b'.').is_some() {
             let frac = self.run_of_digits();
-            if frac.is_empty() {
-                return None;
-            }
-            text = format!("{whole}.{frac}");
+            text = format!("{whole}.{frac}0");
         }
         f.second = Decimal::parse(&text)?;
-        let midnight = f.minute == 0 && f.second.is_zero();
-        (f.hour < 24 || (f.hour == 24 && midnight)).then_some(())
+        Some(())
     }
 
-    /// An optional timezone `Z` or `(+|-)hh:mm` (at most 14:00), then the end.
+    /// An optional timezone `Z` or `(+|-)hh:mm`, then the end.
     fn timezone(&mut self) -> Option<Option<i64>> {
         if self.at_end() {
             return Some(None);
@@ -150,8 +147,9 @@ impl Reader<'_> {
         let hours = self.digits(2)?;
         self.eat(b':')?;
         let minutes = self.digits(2).filter(|m| *m < 60)?;
-        let total = i64::from(hours * 60 + minutes);
-        (total <= 14 * 60 && self.at_end()).then_some(Some(sign * total))
+        // Jing (through Java's calendar) takes offsets from -13:00 to +14:00.
+        let offset = sign * i64::from(hours * 60 + minutes);
+        ((-13 * 60..=14 * 60).contains(&offset) && self.at_end()).then_some(Some(offset))
     }
 }
 
@@ -330,9 +328,10 @@ fn components(
         let designator = tail.chars().next()?;
         let slot = (next..3).find(|&i| designators[i] == designator)?;
         let fraction_ok = fraction_last && slot == 2;
+        // Seconds may be `1.`, `.5` or `1.5`, as in Jing.
         let valid = match number.split_once('.') {
             None => !number.is_empty(),
-            Some((i, f)) => fraction_ok && !i.is_empty() && !f.is_empty() && !f.contains('.'),
+            Some((i, f)) => fraction_ok && i.len() + f.len() > 0 && !f.contains('.'),
         };
         if !valid {
             return None;

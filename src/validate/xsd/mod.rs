@@ -103,7 +103,7 @@ impl Datatype {
             return None;
         }
         let value = self.builtin.parse(&normal, ctx)?;
-        self.facets.admits(&value).then_some(value)
+        self.facets.admits(&value, &normal).then_some(value)
     }
 
     /// How this type takes part in ID/IDREF checking.

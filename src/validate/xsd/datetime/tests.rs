@@ -32,11 +32,16 @@ fn timezones_normalize_to_one_instant() {
     let much_later = at(DateKind::DateTime, "2001-12-03T19:45:00");
     assert_eq!(a.partial_cmp(&much_later), Some(Ordering::Less));
     assert!(parse_instant(DateKind::Time, "12:00:00+14:01").is_none());
+    assert!(parse_instant(DateKind::Time, "12:00:00-13:00").is_some());
+    assert!(parse_instant(DateKind::Time, "12:00:00-13:30").is_none());
+    // As in Jing: no hour 24, a leap second 60, an empty fraction.
+    assert!(parse_instant(DateKind::Time, "24:00:00").is_none());
+    assert!(parse_instant(DateKind::Time, "23:59:60").is_some());
+    assert!(parse_instant(DateKind::Time, "23:59:61").is_none());
     assert_eq!(
-        at(DateKind::DateTime, "2001-12-01T24:00:00"),
-        at(DateKind::DateTime, "2001-12-02T00:00:00")
+        at(DateKind::Time, "12:00:00."),
+        at(DateKind::Time, "12:00:00.000")
     );
-    assert!(parse_instant(DateKind::Time, "24:00:01").is_none());
 }
 
 #[test]
@@ -46,7 +51,11 @@ fn durations_compare_on_four_reference_dates() {
     assert!(dur("P364D") < dur("P1Y"));
     assert_eq!(dur("P1Y").partial_cmp(&dur("P365D")), None);
     assert!(dur("-P1D") < dur("PT0S"));
-    for bad in ["P", "-P", "P1YT", "PT", "P1H", "P1.5Y", "PT1.S", "P1M1Y"] {
+    assert_eq!(dur("PT1.S"), dur("PT1S"));
+    assert_eq!(dur("PT.5S"), dur("PT0.5S"));
+    for bad in [
+        "P", "-P", "P1YT", "PT", "P1H", "P1.5Y", "PT1.5H", "PT.S", "P1M1Y",
+    ] {
         assert!(parse_duration(bad).is_none(), "{bad:?}");
     }
 }
