@@ -5,7 +5,8 @@
 //! applied), and whether it had a timezone: XML Schema 1.0 compares a value
 //! without one against one with it only when they are more than 14 hours
 //! apart. Years follow XML Schema 1.0: there is no year 0000, and -0001 is
-//! the year before 0001 (a leap year).
+//! the year before 0001 (a leap year). Where Jing departs from XML Schema
+//! (timezones, hour 24, milliseconds, duration equality), this follows Jing.
 
 use super::decimal::Decimal;
 use std::cmp::Ordering;
@@ -40,11 +41,12 @@ pub struct Instant {
     zoned: bool,
 }
 
-/// A duration: months and seconds, each signed.
+/// A duration: its years, months, days, hours, minutes and seconds, each
+/// signed. As in Jing, two durations are equal when every component is
+/// (`PT1.0S` equals `PT1S`, but `P1Y` does not equal `P12M`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Duration {
-    months: Decimal,
-    seconds: Decimal,
+    parts: [Decimal; 6],
 }
 
 /// The fields read from a lexical form; missing ones take reference values
@@ -113,8 +115,8 @@ impl Reader<'_> {
         self.digits(2).filter(|d| (1..=31).contains(d))
     }
 
-    /// `hh:mm:ss(.s*)?`. As in Jing, the hour is 00 to 23 (no `24:00:00`)
-    /// and second 60 (a leap second) is allowed.
+    /// `hh:mm:ss(.s*)?`. As in Jing, the hour is 00 to 23 (no `24:00:00`),
+    /// second 60 (a leap second) is allowed, and the value keeps milliseconds.
     fn time(&mut self, f: &mut Fields) -> Option<()> {
         f.hour = self.digits(2).filter(|h| *h < 24)?;
         self.eat(b':')?;
@@ -123,8 +125,9 @@ impl Reader<'_> {
         let whole = self.digits(2).filter(|s| *s <= 60)?;
         let mut text = whole.to_string();
         if self.eat(b'.').is_some() {
+            // Jing keeps milliseconds: further digits are read but dropped.
             let frac = self.run_of_digits();
-            text = format!("{whole}.{frac}0");
+            text = format!("{whole}.{}0", &frac[..frac.len().min(3)]);
         }
         f.second = Decimal::parse(&text)?;
         Some(())
@@ -293,23 +296,15 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
     if all.iter().all(|c| c.is_none()) {
         return None;
     }
-    let value = |c: &Option<Decimal>, factor: u32| {
-        c.as_ref()
-            .map_or_else(Decimal::zero, |v| v.mul_small(factor))
-    };
-    let months = value(&years, 12).add(&value(&months, 1));
-    let seconds = value(&days, 86_400)
-        .add(&value(&hours, 3600))
-        .add(&value(&minutes, 60))
-        .add(&value(&secs, 1));
-    Some(if negative {
-        Duration {
-            months: months.negate(),
-            seconds: seconds.negate(),
+    let parts = [years, months, days, hours, minutes, secs].map(|c| {
+        let c = c.unwrap_or_else(Decimal::zero);
+        if negative {
+            c.negate()
+        } else {
+            c
         }
-    } else {
-        Duration { months, seconds }
-    })
+    });
+    Some(Duration { parts })
 }
 
 /// Reads `nX` parts in the order of `designators`; only the last may have
@@ -344,11 +339,25 @@ fn components(
 }
 
 impl Duration {
+    /// The whole months: years and months.
+    fn months(&self) -> Decimal {
+        self.parts[0].mul_small(12).add(&self.parts[1])
+    }
+
+    /// The seconds: days, hours, minutes and seconds.
+    fn seconds(&self) -> Decimal {
+        self.parts[2]
+            .mul_small(86_400)
+            .add(&self.parts[3].mul_small(3600))
+            .add(&self.parts[4].mul_small(60))
+            .add(&self.parts[5])
+    }
+
     /// The instant `self` after the first of the month `(year, month)`.
     fn after(&self, year: i64, month: u32) -> Option<Decimal> {
         // Beyond a trillion years the comparison is left undecided.
         let months = self
-            .months
+            .months()
             .to_i128()
             .filter(|m| m.abs() < 12_000_000_000_000)?;
         let index = i128::from(year) * 12 + i128::from(month - 1) + months;
@@ -357,7 +366,7 @@ impl Duration {
         // Reference years are positive; month arithmetic uses astronomical years.
         let y = if y <= 0 { y - 1 } else { y };
         let days = days_from_civil(y, m, 1);
-        Some(Decimal::from_i128(days * 86_400).add(&self.seconds))
+        Some(Decimal::from_i128(days * 86_400).add(&self.seconds()))
     }
 }
 

@@ -42,12 +42,22 @@ fn timezones_normalize_to_one_instant() {
         at(DateKind::Time, "12:00:00."),
         at(DateKind::Time, "12:00:00.000")
     );
+    // Jing keeps milliseconds only.
+    assert_eq!(
+        at(DateKind::Time, "12:00:00.0001"),
+        at(DateKind::Time, "12:00:00")
+    );
+    assert!(at(DateKind::Time, "12:00:00.001") > at(DateKind::Time, "12:00:00"));
 }
 
 #[test]
 fn durations_compare_on_four_reference_dates() {
-    assert_eq!(dur("P1Y"), dur("P12M"));
-    assert_eq!(dur("PT1M"), dur("PT60S"));
+    // As in Jing, equal durations have equal components.
+    assert_ne!(dur("P1Y"), dur("P12M"));
+    assert_eq!(dur("P1Y").partial_cmp(&dur("P12M")), None);
+    assert_ne!(dur("PT1M"), dur("PT60S"));
+    assert_eq!(dur("P0D"), dur("-PT0S"));
+    assert!(dur("PT59S") < dur("PT1M"));
     assert!(dur("P364D") < dur("P1Y"));
     assert_eq!(dur("P1Y").partial_cmp(&dur("P365D")), None);
     assert!(dur("-P1D") < dur("PT0S"));
