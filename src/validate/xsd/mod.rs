@@ -13,6 +13,8 @@
 //! - [`facets`]: the facets a schema applies as `param`s.
 //! - [`regex`]: XSD regular expressions, translated to the `regex` crate.
 
+pub mod datetime;
+pub mod decimal;
 mod error;
 pub mod facets;
 mod lexical;
@@ -101,7 +103,7 @@ impl Datatype {
             return None;
         }
         let value = self.builtin.parse(&normal, ctx)?;
-        self.facets.admits(&value).then_some(value)
+        self.facets.admits(&value, &normal).then_some(value)
     }
 
     /// How this type takes part in ID/IDREF checking.

@@ -21,11 +21,15 @@ enum Item {
     Class(String),
 }
 
+/// How deeply groups and class subtractions may nest.
+const MAX_DEPTH: usize = 200;
+
 /// Reads one XSD pattern and writes its translation.
 pub struct Translator {
     chars: Vec<char>,
     pos: usize,
     out: String,
+    depth: usize,
 }
 
 impl Translator {
@@ -35,6 +39,7 @@ impl Translator {
             chars: xsd.chars().collect(),
             pos: 0,
             out: String::with_capacity(xsd.len() * 2),
+            depth: 0,
         }
     }
 
@@ -94,9 +99,11 @@ impl Translator {
         };
         match c {
             '(' => {
+                self.enter()?;
                 self.pos += 1;
                 self.out.push_str("(?:");
                 self.reg_exp()?;
+                self.depth -= 1;
                 if self.peek() != Some(')') {
                     return Err(self.error(format!("expected `)`, found {}", self.found())));
                 }
@@ -128,6 +135,16 @@ impl Translator {
                 self.out
                     .push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
             }
+        }
+        Ok(())
+    }
+
+    fn enter(&mut self) -> Result<(), RegexError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error(format!(
+                "groups and classes nest more than {MAX_DEPTH} deep"
+            )));
         }
         Ok(())
     }
@@ -295,7 +312,9 @@ impl Translator {
                 }
                 '-' if !first && self.peek_at(1) == Some('[') => {
                     self.pos += 1;
+                    self.enter()?;
                     let subtracted = self.class_expr()?;
+                    self.depth -= 1;
                     if self.peek() != Some(']') {
                         return Err(self.error(format!(
                             "expected `]` after a class subtraction, found {}",
@@ -305,9 +324,9 @@ impl Translator {
                     self.pos += 1;
                     return Ok(format!("[{}--{subtracted}]", group(&items, negated)));
                 }
-                '-' if !first && self.peek_at(1) != Some(']') => {
+                '-' => {
                     return Err(self.error(
-                        "`-` inside a character class must be escaped as `\\-` unless it comes first or last".to_owned(),
+                        "`-` inside a character class must be escaped as `\\-` unless it makes a range or a subtraction".to_owned(),
                     ));
                 }
                 _ => self.class_item(&mut items)?,
@@ -325,13 +344,17 @@ impl Translator {
             }
             Item::Char(c) => c,
         };
-        let is_range =
-            self.peek() == Some('-') && !matches!(self.peek_at(1), Some('[' | ']') | None);
+        let is_range = self.peek() == Some('-') && self.peek_at(1) != Some('[');
         if !is_range {
             push_char(items, start);
             return Ok(());
         }
         self.pos += 1;
+        if let Some(c @ ('-' | ']')) = self.peek() {
+            return Err(self.error(format!(
+                "a range must end in a character, found `{c}` (escape it as `\\{c}`)"
+            )));
+        }
         let end = match self.class_char()? {
             Item::Char(c) => c,
             Item::Class(_) => {
