@@ -172,3 +172,6 @@ impl Schema {
         self.validate_str(xml).is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests;

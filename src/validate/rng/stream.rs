@@ -357,6 +357,9 @@ impl<'g> Validator<'g> {
         pos: usize,
         empty: bool,
     ) -> bool {
+        if self.stack.len() + self.skip >= MAX_DEPTH {
+            return self.fail(reader, pos, "the document is nested too deeply");
+        }
         if self.skip > 0 {
             self.skip += usize::from(!empty);
             return true;
@@ -600,9 +603,13 @@ impl<'g> Validator<'g> {
             if next == NOT_ALLOWED {
                 let v = self.text_violation(&text, tspan);
                 self.report(reader, v);
-            } else {
-                self.cur = next;
+                // The content was reported: close the element without more.
+                self.stack.pop();
+                self.cur = self.d.end(self.cur, true);
+                self.root_done |= self.stack.is_empty();
+                return;
             }
+            self.cur = next;
         }
         let Some(frame) = self.stack.pop() else {
             return;
