@@ -6,6 +6,7 @@
 //! simplification; the rest is in `simplify`.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use roxmltree::Node;
 
@@ -101,9 +102,9 @@ pub(crate) struct GrammarP {
 /// What a schema element inherits from its ancestors.
 #[derive(Clone)]
 struct Inh {
-    ns: String,
-    lib: String,
-    base: PathBuf,
+    ns: Rc<str>,
+    lib: Rc<str>,
+    base: Rc<Path>,
 }
 
 /// Reads schema files and the documents they reference.
@@ -150,9 +151,9 @@ impl Loader {
     /// Reads the schema `text` of file `path`.
     pub(crate) fn load_str(&mut self, text: &str, path: &Path) -> Res<P> {
         let inh = Inh {
-            ns: String::new(),
-            lib: String::new(),
-            base: path.to_path_buf(),
+            ns: Rc::from(""),
+            lib: Rc::from(""),
+            base: Rc::from(path),
         };
         self.open.push(path.to_path_buf());
         let result = self.document(text, path, &inh);
@@ -175,7 +176,7 @@ impl Loader {
             message: format!("`{}`: {e}", path.display()),
         })?;
         let inh = Inh {
-            base: path.to_path_buf(),
+            base: Rc::from(path),
             ..inh.clone()
         };
         self.open.push(path.to_path_buf());
@@ -320,17 +321,17 @@ impl Loader {
                     let base = resolve_href(&out.base, a.value())
                         .ok_or_else(|| self.syntax(cx.loc(node), "bad `xml:base`"))?;
                     // A base ending in `/` names a folder: resolve against a file in it.
-                    out.base = if a.value().ends_with('/') {
+                    out.base = Rc::from(if a.value().ends_with('/') {
                         base.join("_")
                     } else {
                         base
-                    };
+                    });
                 }
                 Some(_) => {}
             }
         }
         if let Some(ns) = node.attribute("ns") {
-            out.ns = ns.to_string();
+            out.ns = Rc::from(ns);
         }
         if let Some(lib) = node.attribute("datatypeLibrary") {
             if !lib.is_empty() && !is_absolute_uri(lib) {
@@ -339,7 +340,7 @@ impl Loader {
                     format!("`datatypeLibrary` must be an absolute URI without a fragment, found `{lib}`"),
                 ));
             }
-            out.lib = lib.to_string();
+            out.lib = Rc::from(lib);
         }
         Ok(out)
     }
@@ -456,7 +457,7 @@ impl Loader {
                 let default_ns = if is_attr && node.attribute("ns").is_none() {
                     ""
                 } else {
-                    inh.ns.as_str()
+                    &*inh.ns
                 };
                 (self.qname(cx, node, trim(qn), default_ns)?, 0)
             }
@@ -514,7 +515,10 @@ impl Loader {
                 self.qname(cx, node, trim(&text), &inh.ns)
             }
             "anyName" => Ok(Nc::Any(self.nc_except(cx, node, &inh)?)),
-            "nsName" => Ok(Nc::NsName(inh.ns.clone(), self.nc_except(cx, node, &inh)?)),
+            "nsName" => Ok(Nc::NsName(
+                inh.ns.to_string(),
+                self.nc_except(cx, node, &inh)?,
+            )),
             "choice" => {
                 let kids = self.children(cx, node, false)?;
                 if kids.is_empty() {
@@ -573,7 +577,7 @@ impl Loader {
         let text: String = node.children().filter_map(|c| c.text()).collect();
         let (lib, name) = match node.attribute("type") {
             Some(t) => (
-                inh.lib.clone(),
+                inh.lib.to_string(),
                 self.ncname_attr(cx, node, "type")
                     .map(|_| trim(t).to_string())?,
             ),
@@ -582,7 +586,7 @@ impl Loader {
         let ns = NsMap(
             node.namespaces()
                 .map(|n| (n.name().unwrap_or("").to_string(), n.uri().to_string()))
-                .chain(std::iter::once((String::new(), inh.ns.clone())))
+                .chain(std::iter::once((String::new(), inh.ns.to_string())))
                 .collect(),
         );
         Ok(P::Value(Box::new(ValueP {
@@ -624,7 +628,7 @@ impl Loader {
             }
         }
         Ok(P::Data(Box::new(DataP {
-            lib: inh.lib,
+            lib: inh.lib.to_string(),
             name,
             params,
             except,
