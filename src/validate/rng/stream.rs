@@ -137,6 +137,8 @@ pub(crate) struct Validator<'g> {
     seen_root: bool,
     root_done: bool,
     out: Vec<Violation>,
+    /// The element whose start tag is being read (for messages).
+    pending_name: String,
 }
 
 type Reader<R> = NsReader<Lines<R>>;
@@ -154,6 +156,7 @@ impl<'g> Validator<'g> {
             seen_root: false,
             root_done: false,
             out: Vec::new(),
+            pending_name: String::new(),
         }
     }
 
@@ -454,6 +457,7 @@ impl<'g> Validator<'g> {
     ) -> Option<PatId> {
         let base = e.as_ptr() as usize;
         let mut attrs = Vec::new();
+        let mut keys = Vec::new();
         for attr in e.attributes().with_checks(true) {
             let attr = match attr {
                 Ok(a) => a,
@@ -497,10 +501,13 @@ impl<'g> Validator<'g> {
                 );
                 return None;
             };
+            let kstart = pos + 1 + (key.as_ref().as_ptr() as usize).saturating_sub(base);
             attrs.push((ns, local, value, span));
+            keys.push(kstart..kstart + key.as_ref().len());
         }
-        for (ns, local, value, span) in &attrs {
-            state = self.attribute(reader, state, (ns, local), value, span.clone());
+        self.pending_name = display_name(elem.0, elem.1, &self.d.g.main_ns);
+        for ((ns, local, value, span), key) in attrs.iter().zip(keys) {
+            state = self.attribute(reader, state, (ns, local), value, [span.clone(), key]);
         }
         let lines = reader.get_ref();
         self.ids.element(elem, &attrs, |p| lines.line_col(p));
@@ -530,7 +537,7 @@ impl<'g> Validator<'g> {
         state: PatId,
         name: (&str, &str),
         value: &str,
-        span: Range<usize>,
+        [span, key]: [Range<usize>; 2],
     ) -> PatId {
         let nid = self.d.name_id(name.0, name.1);
         let next = self.d.att(state, nid, name, Some(value), &Resolver(reader));
@@ -560,8 +567,8 @@ impl<'g> Validator<'g> {
         let elem = self.stack_name_hint();
         let mut p = Partial::new(
             code::UNEXPECTED_ATTRIBUTE,
-            format!("attribute `{shown}` is not allowed here{elem}"),
-            span.start.saturating_sub(shown.len() + 2)..span.start.saturating_sub(2),
+            format!("attribute `{shown}` is not allowed here on `{elem}`"),
+            key,
         );
         p.help = did_you_mean(&shown, &expected);
         p.expected = expected;
@@ -571,7 +578,7 @@ impl<'g> Validator<'g> {
     }
 
     fn stack_name_hint(&self) -> String {
-        String::new()
+        self.pending_name.clone()
     }
 
     fn end<R: BufRead>(&mut self, reader: &Reader<R>, span: Range<usize>) {

@@ -220,3 +220,28 @@ fn a_schema_is_shared_across_threads() {
         .collect();
     assert!(handles.into_iter().all(|h| h.join().unwrap_or(false)));
 }
+
+#[test]
+fn the_bundled_edition_is_valid_against_the_letters_schema() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("editions/thorburn/letters");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("the bundled edition is there") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "xml") {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let v = Schema::letters().validate_str(&text);
+            assert_eq!(v, vec![], "{}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no letters in {}", dir.display());
+}
+
+#[test]
+fn an_unexpected_attribute_names_its_element_and_spans_its_name() {
+    let doc = r#"<doc version="1"><p xmlns:x="urn:x" x:lang="en"/><date>1850-02-03</date></doc>"#;
+    let v = schema().validate_str(doc);
+    assert_eq!(codes(&v), ["teikit::validate::unexpected_attribute"]);
+    assert_eq!(&doc[v[0].span.clone()], "x:lang");
+    assert!(v[0].message.contains("on `p`"), "{}", v[0].message);
+}
