@@ -39,6 +39,10 @@ pub struct Instant {
     seconds: Decimal,
     /// Whether the lexical form had a timezone.
     zoned: bool,
+    /// For a leap second (`:60`), its milliseconds plus one; otherwise 0.
+    /// As in Jing, `23:59:60.5` is the instant `23:59:59.999` and 501
+    /// milliseconds of leap: after every `23:59:59.x`, before midnight.
+    leap: u32,
 }
 
 /// A duration: its years, months, days, hours, minutes and seconds, each
@@ -58,6 +62,7 @@ struct Fields {
     hour: u32,
     minute: u32,
     second: Decimal,
+    leap: u32,
     offset_minutes: Option<i64>,
 }
 
@@ -123,13 +128,19 @@ impl Reader<'_> {
         f.minute = self.digits(2).filter(|m| *m < 60)?;
         self.eat(b':')?;
         let whole = self.digits(2).filter(|s| *s <= 60)?;
-        let mut text = whole.to_string();
+        let mut millis = 0;
         if self.eat(b'.').is_some() {
             // Jing keeps milliseconds: further digits are read but dropped.
             let frac = self.run_of_digits();
-            text = format!("{whole}.{}0", &frac[..frac.len().min(3)]);
+            let kept = format!("{:0<3}", &frac[..frac.len().min(3)]);
+            millis = kept.parse().ok()?;
         }
-        f.second = Decimal::parse(&text)?;
+        if whole == 60 {
+            f.leap = millis + 1;
+            f.second = Decimal::parse("59.999")?;
+        } else {
+            f.second = Decimal::parse(&format!("{whole}.{millis:03}"))?;
+        }
         Some(())
     }
 
@@ -195,6 +206,7 @@ pub fn parse_instant(kind: DateKind, s: &str) -> Option<Instant> {
         hour: 0,
         minute: 0,
         second: Decimal::zero(),
+        leap: 0,
         offset_minutes: None,
     };
     read_fields(kind, &mut r, &mut f)?;
@@ -249,13 +261,18 @@ fn instant_of(f: &Fields) -> Instant {
     Instant {
         seconds: Decimal::from_i128(whole).add(&f.second),
         zoned: f.offset_minutes.is_some(),
+        leap: f.leap,
     }
 }
 
 impl PartialOrd for Instant {
     fn partial_cmp(&self, other: &Instant) -> Option<Ordering> {
         if self.zoned == other.zoned {
-            return Some(self.seconds.cmp(&other.seconds));
+            return Some(
+                self.seconds
+                    .cmp(&other.seconds)
+                    .then(self.leap.cmp(&other.leap)),
+            );
         }
         // One side has no timezone: it may be anywhere from -14:00 to +14:00.
         let slack = Decimal::from_i128(14 * 3600);

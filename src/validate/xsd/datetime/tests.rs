@@ -42,6 +42,14 @@ fn timezones_normalize_to_one_instant() {
         at(DateKind::Time, "12:00:00."),
         at(DateKind::Time, "12:00:00.000")
     );
+    // A leap second is after every other second of its minute, before the next.
+    let leap = at(DateKind::Time, "23:59:60.5");
+    assert!(leap > at(DateKind::Time, "23:59:59.999"));
+    assert!(leap < at(DateKind::Time, "23:59:60.6"));
+    assert_ne!(
+        at(DateKind::DateTime, "2001-12-31T23:59:60Z"),
+        at(DateKind::DateTime, "2002-01-01T00:00:00Z")
+    );
     // Jing keeps milliseconds only.
     assert_eq!(
         at(DateKind::Time, "12:00:00.0001"),
