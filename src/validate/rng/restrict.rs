@@ -241,18 +241,18 @@ impl Checker<'_, '_> {
 
     fn any_overlap(&self, xs: &[u32], ys: &[u32]) -> bool {
         let ncs = &self.g.ncs;
-        let mut names = std::collections::HashSet::new();
+        let mut names = FxMap::default();
         let mut wild = Vec::new();
         for &x in xs {
             match ncs.single(x) {
                 Some(n) => {
-                    names.insert(n);
+                    names.insert(n, ());
                 }
                 None => wild.push(x),
             }
         }
         ys.iter().any(|&y| match ncs.single(y) {
-            Some(n) => names.contains(&n) || wild.iter().any(|&w| ncs.contains(w, n.0, n.1)),
+            Some(n) => names.contains_key(&n) || wild.iter().any(|&w| ncs.contains(w, n.0, n.1)),
             None => xs.iter().any(|&x| ncs.overlap(x, y)),
         })
     }
