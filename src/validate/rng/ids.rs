@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::ast::Loc;
 use super::datatype::collapse;
 use super::errors::SchemaError;
-use super::parse::{Loader, Loc};
+use super::parse::Loader;
 use super::schema::{display_name, FxMap, Grammar, Pat, PatId, Store, NOT_ALLOWED};
 use super::Violation;
 use crate::validate::xsd::IdType;

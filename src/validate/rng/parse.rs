@@ -10,94 +10,14 @@ use std::rc::Rc;
 
 use roxmltree::Node;
 
+use super::ast::{Combine, Comp, DataP, GrammarP, Loc, Nc, ValueP, P};
 use super::datatype::NsMap;
 use super::errors::{SchemaError, SchemaLocation};
+use super::uri::{is_absolute_uri, resolve_href};
 
 /// The RELAX NG namespace.
 pub(crate) const RNG_NS: &str = "http://relaxng.org/ns/structure/1.0";
 const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns";
-
-/// A place in a schema: file index, line, column.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Loc {
-    pub file: u32,
-    pub line: u32,
-    pub col: u32,
-}
-
-/// A name class as written (names resolved to namespace URIs).
-#[derive(Clone, Debug)]
-pub(crate) enum Nc {
-    Name(String, String),
-    Any(Option<Box<Nc>>),
-    NsName(String, Option<Box<Nc>>),
-    Choice(Vec<Nc>),
-}
-
-/// A pattern as written, after steps 4.1 to 4.11.
-#[derive(Clone, Debug)]
-pub(crate) enum P {
-    Element(Nc, Box<P>, Loc),
-    Attribute(Nc, Box<P>, Loc),
-    Group(Vec<P>, Loc),
-    Interleave(Vec<P>, Loc),
-    Choice(Vec<P>, Loc),
-    Optional(Box<P>),
-    ZeroOrMore(Box<P>),
-    OneOrMore(Box<P>, Loc),
-    List(Box<P>, Loc),
-    Mixed(Box<P>),
-    Ref(String, Loc),
-    ParentRef(String, Loc),
-    Empty,
-    Text,
-    NotAllowed,
-    Data(Box<DataP>),
-    Value(Box<ValueP>),
-    Grammar(Box<GrammarP>),
-}
-
-/// A `data` pattern.
-#[derive(Clone, Debug)]
-pub(crate) struct DataP {
-    pub lib: String,
-    pub name: String,
-    pub params: Vec<(String, String)>,
-    pub except: Option<P>,
-    pub loc: Loc,
-}
-
-/// A `value` pattern.
-#[derive(Clone, Debug)]
-pub(crate) struct ValueP {
-    pub lib: String,
-    pub name: String,
-    pub text: String,
-    pub ns: NsMap,
-    pub loc: Loc,
-}
-
-/// How components of the same name combine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Combine {
-    Choice,
-    Interleave,
-}
-
-/// A grammar component, with includes already expanded into divs.
-#[derive(Clone, Debug)]
-pub(crate) enum Comp {
-    Start(Option<Combine>, P, Loc),
-    Define(String, Option<Combine>, P, Loc),
-    Div(Vec<Comp>),
-}
-
-/// A `grammar` pattern.
-#[derive(Clone, Debug)]
-pub(crate) struct GrammarP {
-    pub comps: Vec<Comp>,
-    pub loc: Loc,
-}
 
 /// What a schema element inherits from its ancestors.
 #[derive(Clone)]
@@ -825,102 +745,4 @@ pub(crate) fn is_ncname(s: &str) -> bool {
     !s.is_empty()
         && !s.contains(super::datatype::is_xml_space)
         && dt.as_ref().is_some_and(|d| d.allows(s, &NsMap::default()))
-}
-
-/// Whether `s` is an absolute URI without a fragment (for `datatypeLibrary`).
-fn is_absolute_uri(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else {
-        return false;
-    };
-    let scheme_ok = scheme
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    scheme_ok && !rest.is_empty() && !s.contains('#') && uri_chars_ok(rest)
-}
-
-fn uri_chars_ok(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' => {
-                let hex = |j: usize| b.get(j).is_some_and(u8::is_ascii_hexdigit);
-                if !hex(i + 1) || !hex(i + 2) {
-                    return false;
-                }
-                i += 3;
-                continue;
-            }
-            b' ' | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`' => return false,
-            c if c < 0x20 || c == 0x7f => return false,
-            _ => {}
-        }
-        i += 1;
-    }
-    true
-}
-
-/// Resolves `href` against the file `base`: relative references and
-/// `file:` URIs only (nothing is fetched from a network).
-pub(crate) fn resolve_href(base: &Path, href: &str) -> Option<PathBuf> {
-    let href = href.trim();
-    if !uri_chars_ok(href) {
-        return None;
-    }
-    let decoded = percent_decode(href)?;
-    if let Some(rest) = decoded.strip_prefix("file://") {
-        return Some(PathBuf::from(rest));
-    }
-    if let Some(rest) = decoded.strip_prefix("file:") {
-        return Some(PathBuf::from(rest));
-    }
-    if decoded.contains("://")
-        || decoded
-            .split('/')
-            .next()
-            .is_some_and(|s| s.contains(':') && !s.contains('.'))
-    {
-        return None;
-    }
-    let dir = if base.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        base.parent().unwrap_or(Path::new("."))
-    };
-    Some(normalize(&dir.join(decoded)))
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir if out.file_name().is_some() => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }

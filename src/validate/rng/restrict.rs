@@ -3,8 +3,9 @@
 //! types (7.2), attribute duplicates and wildcards (7.3), and `interleave`
 //! (7.4).
 
+use super::ast::Loc;
 use super::errors::SchemaError;
-use super::parse::{Loader, Loc};
+use super::parse::Loader;
 use super::schema::{FxMap, Grammar, Pat, PatId, Store, NOT_ALLOWED};
 
 const ATTR: u8 = 1;

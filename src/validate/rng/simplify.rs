@@ -6,9 +6,10 @@
 //! element), every element in a definition of its own, and the
 //! `notAllowed`/`empty` rules applied as patterns are interned.
 
+use super::ast::{Combine, Comp, DataP, GrammarP, Loc, Nc, ValueP, P};
 use super::datatype::{Dt, DtError, DtValue};
 use super::errors::SchemaError;
-use super::parse::{Combine, Comp, DataP, GrammarP, Loader, Loc, Nc, ValueP, P};
+use super::parse::Loader;
 use super::schema::{
     self as s, ElementDef, FxMap, Grammar, NameClass, NameClasses, Pat, PatId, Patterns, Store,
     ValueDef,
