@@ -181,7 +181,7 @@ impl<'m> IdChecker<'m> {
         attrs: &[(String, String, String, Range<usize>)],
         line_col: impl Fn(usize) -> (u32, u32),
     ) {
-        if self.map.is_empty() {
+        if self.map.is_empty() || attrs.is_empty() {
             return;
         }
         let Some(types) = self

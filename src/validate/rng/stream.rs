@@ -62,11 +62,9 @@ impl<R: BufRead> BufRead for Lines<R> {
     fn consume(&mut self, n: usize) {
         if let Ok(buf) = self.inner.fill_buf() {
             let n = n.min(buf.len());
-            for (i, b) in buf[..n].iter().enumerate() {
-                if *b == b'\n' {
-                    self.marks.push_back(self.pos + i);
-                }
-            }
+            let pos = self.pos;
+            self.marks
+                .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| pos + i));
         }
         self.pos += n;
         self.inner.consume(n);
@@ -473,20 +471,10 @@ impl<'g> Validator<'g> {
             let raw: &[u8] = &attr.value;
             let vstart = pos + 1 + (raw.as_ptr() as usize).saturating_sub(base);
             let span = vstart..vstart + raw.len();
-            let normalized: Vec<u8> = raw
-                .iter()
-                .map(|b| {
-                    if matches!(b, b'\t' | b'\n' | b'\r') {
-                        b' '
-                    } else {
-                        *b
-                    }
-                })
-                .collect();
-            let value = match quick_xml::escape::unescape(&String::from_utf8_lossy(&normalized)) {
-                Ok(v) => v.into_owned(),
+            let value = match attribute_value(raw) {
+                Ok(v) => v,
                 Err(err) => {
-                    self.fail(reader, vstart, &err.to_string());
+                    self.fail(reader, vstart, &err);
                     return None;
                 }
             };
@@ -727,6 +715,22 @@ fn resolve_ref(name: &str) -> Option<char> {
             char::from_u32(code).filter(|c| *c != '\u{0}')
         }
     }
+}
+
+/// An attribute value, white space normalised (CDATA rules) and unescaped.
+fn attribute_value(raw: &[u8]) -> Result<String, String> {
+    let text = String::from_utf8_lossy(raw);
+    let text = if text.contains(['\t', '\n', '\r']) {
+        std::borrow::Cow::Owned(text.replace("\r\n", " ").replace(['\t', '\n', '\r'], " "))
+    } else {
+        text
+    };
+    if !text.contains('&') {
+        return Ok(text.into_owned());
+    }
+    quick_xml::escape::unescape(&text)
+        .map(|v| v.into_owned())
+        .map_err(|e| e.to_string())
 }
 
 /// Long text cut for messages.
