@@ -198,8 +198,11 @@ impl<'g> Validator<'g> {
         let Validator {
             mut out, d, ids, ..
         } = self;
-        let id_lines = |pos| reader.get_ref().line_col(pos);
-        out.extend(ids.finish(id_lines));
+        // After a well-formedness error the IDs seen so far are partial.
+        if !out.iter().any(|v| v.code == code::NOT_WELL_FORMED) {
+            let id_lines = |pos| reader.get_ref().line_col(pos);
+            out.extend(ids.finish(id_lines));
+        }
         Ok((out, d))
     }
 

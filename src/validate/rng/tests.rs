@@ -245,3 +245,9 @@ fn an_unexpected_attribute_names_its_element_and_spans_its_name() {
     assert_eq!(&doc[v[0].span.clone()], "x:lang");
     assert!(v[0].message.contains("on `p`"), "{}", v[0].message);
 }
+
+#[test]
+fn a_byte_order_mark_and_an_xml_declaration_are_fine() {
+    let doc = format!("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{VALID}");
+    assert_eq!(schema().validate_str(&doc), vec![]);
+}
