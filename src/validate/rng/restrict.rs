@@ -37,6 +37,7 @@ struct Checker<'g, 'l> {
     seen: FxMap<(PatId, u8), ()>,
     parts: FxMap<PatId, std::rc::Rc<Parts>>,
     checked: FxMap<PatId, ()>,
+    content_types: FxMap<PatId, Option<Ct>>,
     here: Loc,
 }
 
@@ -55,6 +56,7 @@ pub(crate) fn check(
         seen: FxMap::default(),
         parts: FxMap::default(),
         checked: FxMap::default(),
+        content_types: FxMap::default(),
         here: Loc::default(),
     };
     c.here = locs.get(&g.start).copied().unwrap_or_default();
@@ -179,7 +181,16 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn content_type(&self, p: PatId) -> Option<Ct> {
+    fn content_type(&mut self, p: PatId) -> Option<Ct> {
+        if let Some(ct) = self.content_types.get(&p) {
+            return *ct;
+        }
+        let ct = self.content_type_uncached(p);
+        self.content_types.insert(p, ct);
+        ct
+    }
+
+    fn content_type_uncached(&mut self, p: PatId) -> Option<Ct> {
         let groupable = |a: Ct, b: Ct| {
             a == Ct::Empty || b == Ct::Empty || (a == Ct::Complex && b == Ct::Complex)
         };
