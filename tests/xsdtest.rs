@@ -297,6 +297,63 @@ fn value_equality_agrees_with_jing() {
     assert!(total > 30, "the fixture has over 30 cases, found {total}");
 }
 
+/// The datatype library of a RELAX NG element: its own or its nearest ancestor's.
+fn datatype_library<'a>(node: roxmltree::Node<'a, '_>) -> &'a str {
+    node.ancestors()
+        .find_map(|n| n.attribute("datatypeLibrary"))
+        .unwrap_or("")
+}
+
+#[test]
+fn every_tei_all_datatype_builds() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let path = shared.join("schemas-ref/tei_all.rng");
+    let xml = std::fs::read_to_string(&path).expect("tei_all.rng is readable");
+    let doc = roxmltree::Document::parse(&xml).expect("tei_all.rng is well-formed");
+    const XSD: &str = "http://www.w3.org/2001/XMLSchema-datatypes";
+    let mut built = 0;
+    let mut failures = Vec::new();
+    for node in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("data") || n.has_tag_name("value"))
+    {
+        let Some(name) = node.attribute("type") else {
+            continue;
+        };
+        if datatype_library(node) != XSD {
+            continue;
+        }
+        let params: Vec<(String, String)> = elements(node, "param")
+            .map(|p| (p.attribute("name").unwrap_or_default().to_owned(), text(p)))
+            .collect();
+        match Datatype::new(name, &params) {
+            Ok(dt)
+                if node.has_tag_name("value")
+                    && dt.value(&text(node), &Context::new(node)).is_none() =>
+            {
+                failures.push(format!(
+                    "<value type={name:?}>{:?} is not a value of its type",
+                    text(node)
+                ));
+            }
+            Ok(_) => built += 1,
+            Err(e) => failures.push(format!("{name} {params:?}: {e}")),
+        }
+    }
+    println!("tei_all.rng: {built} XML Schema datatypes and values build");
+    assert!(
+        failures.is_empty(),
+        "tei_all.rng datatypes rejected:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        built > 500,
+        "tei_all.rng uses XML Schema datatypes throughout, found {built}"
+    );
+}
+
 mod never_panics {
     use proptest::prelude::*;
     use teikit::validate::xsd::regex::Pattern;
