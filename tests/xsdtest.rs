@@ -304,15 +304,11 @@ fn datatype_library<'a>(node: roxmltree::Node<'a, '_>) -> &'a str {
         .unwrap_or("")
 }
 
-#[test]
-fn every_tei_all_datatype_builds() {
-    let Some(shared) = common::shared_dir() else {
-        return;
-    };
-    let path = shared.join("schemas-ref/tei_all.rng");
-    let xml = std::fs::read_to_string(&path).expect("tei_all.rng is readable");
-    let doc = roxmltree::Document::parse(&xml).expect("tei_all.rng is well-formed");
+/// Builds every XML Schema `data` and `value` of a RELAX NG schema: returns
+/// how many built and what failed.
+fn build_schema_datatypes(xml: &str) -> (usize, Vec<String>) {
     const XSD: &str = "http://www.w3.org/2001/XMLSchema-datatypes";
+    let doc = roxmltree::Document::parse(xml).expect("the schema is well-formed");
     let mut built = 0;
     let mut failures = Vec::new();
     for node in doc
@@ -342,6 +338,17 @@ fn every_tei_all_datatype_builds() {
             Err(e) => failures.push(format!("{name} {params:?}: {e}")),
         }
     }
+    (built, failures)
+}
+
+#[test]
+fn every_tei_all_datatype_builds() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let xml = std::fs::read_to_string(shared.join("schemas-ref/tei_all.rng"))
+        .expect("tei_all.rng is readable");
+    let (built, failures) = build_schema_datatypes(&xml);
     println!("tei_all.rng: {built} XML Schema datatypes and values build");
     assert!(
         failures.is_empty(),
@@ -351,6 +358,23 @@ fn every_tei_all_datatype_builds() {
     assert!(
         built > 500,
         "tei_all.rng uses XML Schema datatypes throughout, found {built}"
+    );
+}
+
+#[test]
+fn every_tei_letters_datatype_builds() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/tei_letters.rng");
+    let xml = std::fs::read_to_string(&path).expect("tei_letters.rng is readable");
+    let (built, failures) = build_schema_datatypes(&xml);
+    println!("tei_letters.rng: {built} XML Schema datatypes and values build");
+    assert!(
+        failures.is_empty(),
+        "tei_letters.rng datatypes rejected:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        built > 100,
+        "tei_letters.rng uses XML Schema datatypes throughout, found {built}"
     );
 }
 
