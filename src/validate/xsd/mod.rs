@@ -5,11 +5,16 @@
 //! `datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes"`, following
 //! the "Guidelines for using W3C XML Schema Datatypes with RELAX NG": every
 //! built-in type is available by its local name, and the facets other than
-//! `enumeration` and `whiteSpace` may be given as `param`s.
+//! `enumeration` and `whiteSpace` may be given as `param`s. Jing is the
+//! reference: where it departs from XML Schema (timezone range, digit
+//! counting, duration equality, `-` in character classes), this follows it,
+//! so that verdicts agree.
 //!
 //! - [`types`]: the built-in types, their white-space handling and lexical
 //!   rules.
 //! - [`value`]: value spaces, equality and order.
+//! - [`decimal`]: exact decimals for `decimal` and the integer types.
+//! - [`datetime`]: dates, times and durations.
 //! - [`facets`]: the facets a schema applies as `param`s.
 //! - [`regex`]: XSD regular expressions, translated to the `regex` crate.
 
