@@ -67,7 +67,10 @@ impl NamespaceContext for EmptyContext {
 pub const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
 
 /// A compiled datatype: a built-in type with its facets (params) applied.
-#[derive(Debug, Clone)]
+///
+/// Two datatypes are equal when they are the same type with the same
+/// params in the same order, so patterns holding them can be hash-consed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Datatype {
     builtin: Builtin,
     facets: Facets,
@@ -158,6 +161,23 @@ mod tests {
         fn shared<T: Send + Sync>() {}
         shared::<Datatype>();
         shared::<Value>();
+    }
+
+    #[test]
+    fn equal_datatypes_for_equal_declarations() {
+        let params = |max: &str| {
+            vec![
+                ("pattern".to_owned(), "[+0-9]+".to_owned()),
+                ("maxInclusive".to_owned(), max.to_owned()),
+            ]
+        };
+        let a = Datatype::new("integer", &params("12")).expect("correct");
+        assert_eq!(
+            a,
+            Datatype::new("integer", &params("+012")).expect("correct")
+        );
+        assert_ne!(a, Datatype::new("integer", &params("13")).expect("correct"));
+        assert_ne!(a, Datatype::new("long", &params("12")).expect("correct"));
     }
 
     #[test]
