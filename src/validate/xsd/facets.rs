@@ -149,7 +149,7 @@ impl Facets {
             })?;
         Ok(Bound {
             value,
-            text: normal,
+            text: normal.into_owned(),
             inclusive: name.ends_with("Inclusive"),
         })
     }

@@ -202,6 +202,17 @@ mod tests {
     }
 
     #[test]
+    fn normalizing_fast_paths_agree_with_collapsing() {
+        use crate::validate::xsd::types::Builtin;
+        for text in ["a b", " a", "a ", "a  b", "a\tb", "", "\n"] {
+            let token = Builtin::Token.normalize(text);
+            assert_eq!(token, collapse(text), "{text:?}");
+            let replaced = Builtin::NormalizedString.normalize(text);
+            assert_eq!(replaced, text.replace(['\t', '\n', '\r'], " "), "{text:?}");
+        }
+    }
+
+    #[test]
     fn names_follow_xml_1_0_second_edition() {
         assert!(is_ncname("_a-b.c"));
         assert!(!is_ncname("a:b"));
