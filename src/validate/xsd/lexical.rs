@@ -23,11 +23,17 @@ pub fn is_xml_space(c: char) -> bool {
 
 /// Whether `c` may start an XML name (`\i`).
 pub fn is_name_start(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || c == '_' || c == ':';
+    }
     in_ranges(NAME_START, c)
 }
 
 /// Whether `c` may appear in an XML name (`\c`).
 pub fn is_name_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-');
+    }
     in_ranges(NAME_CHAR, c)
 }
 
@@ -221,6 +227,12 @@ mod tests {
         assert!(is_nmtoken("1a"));
         // U+10000 is a name character only from XML 1.0 Fifth Edition on.
         assert!(!is_name("\u{10000}"));
+        // The ASCII fast path agrees with the tables.
+        for b in 0u8..128 {
+            let c = char::from(b);
+            assert_eq!(is_name_start(c), in_ranges(NAME_START, c), "{c:?}");
+            assert_eq!(is_name_char(c), in_ranges(NAME_CHAR, c), "{c:?}");
+        }
     }
 
     #[test]
