@@ -218,35 +218,38 @@ fn verdict(name: &str, params: &[(String, String)], value: &str) -> char {
 
 #[test]
 fn verdicts_agree_with_jing() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/validate/xsd-jing-verdicts.txt");
-    let cases = std::fs::read_to_string(&path).expect("the fixture is readable");
     let mut failures = Vec::new();
     let mut total = 0;
-    for line in cases
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        let fields: Vec<&str> = line.splitn(4, '|').collect();
-        let [expected, name, params, value] = fields[..] else {
-            panic!("malformed fixture line {line:?}");
-        };
-        let params: Vec<(String, String)> = params
-            .split(" && ")
-            .filter(|p| !p.is_empty())
-            .filter_map(|p| p.split_once('='))
-            .map(|(n, v)| (n.to_owned(), v.to_owned()))
-            .collect();
-        total += 1;
-        let got = verdict(name, &params, value);
-        if !expected.starts_with(got) {
-            failures.push(format!(
-                "{name} {params:?} {value:?}: jing says {expected}, teikit {got}"
-            ));
+    for fixture in ["xsd-jing-verdicts.txt", "xsd-jing-fuzz.txt"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/validate")
+            .join(fixture);
+        let cases = std::fs::read_to_string(&path).expect("the fixture is readable");
+        for line in cases
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let fields: Vec<&str> = line.splitn(4, '|').collect();
+            let [expected, name, params, value] = fields[..] else {
+                panic!("malformed line in {fixture}: {line:?}");
+            };
+            let params: Vec<(String, String)> = params
+                .split(" && ")
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| p.split_once('='))
+                .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                .collect();
+            total += 1;
+            let got = verdict(name, &params, value);
+            if !expected.starts_with(got) {
+                failures.push(format!(
+                    "{name} {params:?} {value:?}: jing says {expected}, teikit {got}"
+                ));
+            }
         }
     }
     println!(
-        "xsd-jing-verdicts.txt: {} of {total} verdicts agree with jing",
+        "jing-recorded verdicts: {} of {total} agree",
         total - failures.len()
     );
     assert!(
@@ -254,7 +257,10 @@ fn verdicts_agree_with_jing() {
         "verdicts differ from jing:\n{}",
         failures.join("\n")
     );
-    assert!(total > 100, "the fixture has over 100 cases, found {total}");
+    assert!(
+        total > 2000,
+        "the fixtures have over 2000 cases, found {total}"
+    );
 }
 
 #[test]
