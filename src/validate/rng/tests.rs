@@ -251,3 +251,20 @@ fn a_byte_order_mark_and_an_xml_declaration_are_fine() {
     let doc = format!("\u{FEFF}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{VALID}");
     assert_eq!(schema().validate_str(&doc), vec![]);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever the input, validation returns violations and never panics;
+    /// a span always lies inside the document.
+    #[test]
+    fn validation_never_panics(cut in 0usize..200, junk in "[<>/=\"a-z &;#x0-9:]{0,40}") {
+        let cut = cut.min(VALID.len());
+        let cut = (0..=cut).rev().find(|i| VALID.is_char_boundary(*i)).unwrap_or(0);
+        let doc = format!("{}{junk}{}", &VALID[..cut], &VALID[cut..]);
+        for v in schema().validate_str(&doc) {
+            proptest::prop_assert!(v.span.start <= v.span.end && v.span.end <= doc.len(), "{v:?}");
+            proptest::prop_assert!(v.line >= 1);
+        }
+    }
+}
