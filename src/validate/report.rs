@@ -490,7 +490,7 @@ impl miette::Diagnostic for HumanDiagnostic {
 mod sarif {
     //! The SARIF 2.1.0 log of a report.
 
-    use std::collections::BTreeMap;
+    use std::collections::BTreeSet;
 
     use serde::Serialize;
 
@@ -575,12 +575,12 @@ mod sarif {
 
     /// Builds the log: one run, one rule descriptor per code used.
     pub(super) fn log(report: &Report) -> Log<'_> {
-        let mut rules: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut rules: BTreeSet<&str> = BTreeSet::new();
         let mut results = Vec::new();
         for file in &report.files {
             let uri = file.path.display().to_string().replace('\\', "/");
             for p in &file.problems {
-                rules.entry(&p.code).or_insert(&p.message);
+                rules.insert(&p.code);
                 results.push(SarifResult {
                     rule_id: p.code.clone(),
                     level: severity_name(p.severity),
@@ -603,7 +603,7 @@ mod sarif {
         }
         let rules = rules
             .into_iter()
-            .map(|(id, _)| RuleDescriptor {
+            .map(|id| RuleDescriptor {
                 id,
                 short_description: Text { text: describe(id) },
             })
