@@ -5,6 +5,7 @@
 //! - [`rnc`]: the RELAX NG compact syntax, read into the XML syntax.
 //! - [`rules`]: edition rules, checked across an edition's letters and register.
 
+pub mod check;
 pub mod report;
 pub mod rnc;
 pub mod rules;
