@@ -1,0 +1,431 @@
+//! Derivatives of patterns (James Clark, "An algorithm for RELAX NG
+//! validation"): start-tag-open, attribute, start-tag-close, text and
+//! end-tag derivatives, memoised per validation cache, plus the recovery
+//! variants the validator uses to go on after a violation.
+
+use super::datatype::{is_whitespace, is_xml_space};
+use super::schema::{
+    self as s, alternatives, choice_all, FxMap, Grammar, Overlay, Pat, PatId, Patterns, Store,
+    EMPTY, NOT_ALLOWED,
+};
+use crate::validate::xsd::NamespaceContext;
+
+/// Memo tables larger than this are emptied (memory stays bounded).
+const MEMO_LIMIT: usize = 1 << 18;
+
+/// What a validation keeps between documents: derived patterns and memos.
+#[derive(Default)]
+pub(crate) struct Cache {
+    pub local: Patterns,
+    names: FxMap<Box<str>, u32>,
+    sto: FxMap<(PatId, u32), PatId>,
+    att: FxMap<(PatId, u32, Box<str>), PatId>,
+    att_any: FxMap<(PatId, u32), PatId>,
+    close: FxMap<PatId, PatId>,
+    close_rec: FxMap<PatId, PatId>,
+    end: FxMap<PatId, PatId>,
+    text: FxMap<PatId, PatId>,
+}
+
+impl Cache {
+    /// Whether the cache grew past what is worth keeping.
+    pub(crate) fn too_big(&self) -> bool {
+        self.local.len() > 4 * MEMO_LIMIT || self.att.len() > MEMO_LIMIT
+    }
+}
+
+/// A function applied after an element's content (`applyAfter`).
+#[derive(Clone, Copy)]
+enum Then {
+    InterleaveLeft(PatId),
+    InterleaveRight(PatId),
+    GroupWith(PatId),
+    Repeat(PatId),
+    After(PatId),
+}
+
+/// The derivative engine of one validation.
+pub(crate) struct Deriv<'g> {
+    pub g: &'g Grammar,
+    pub st: Overlay<'g>,
+    c: Cache,
+    key: String,
+}
+
+impl<'g> Deriv<'g> {
+    /// An engine over `g`, reusing `cache`.
+    pub(crate) fn new(g: &'g Grammar, mut cache: Cache) -> Deriv<'g> {
+        let local = std::mem::take(&mut cache.local);
+        Deriv {
+            g,
+            st: Overlay::new(&g.pats, local),
+            c: cache,
+            key: String::new(),
+        }
+    }
+
+    /// The cache to keep for the next validation.
+    pub(crate) fn into_cache(self) -> Cache {
+        let mut c = self.c;
+        c.local = self.st.into_local();
+        c
+    }
+
+    fn trim_memos(&mut self) {
+        if self.c.att.len() > MEMO_LIMIT {
+            self.c.att.clear();
+        }
+    }
+
+    /// An id for the name `{ns}local`, stable within the cache.
+    pub(crate) fn name_id(&mut self, ns: &str, local: &str) -> u32 {
+        self.key.clear();
+        self.key.push_str(ns);
+        self.key.push('\u{0}');
+        self.key.push_str(local);
+        if let Some(id) = self.c.names.get(self.key.as_str()) {
+            return *id;
+        }
+        let id = self.c.names.len() as u32;
+        self.c.names.insert(self.key.clone().into_boxed_str(), id);
+        id
+    }
+
+    /// Whether `p` matches the empty sequence.
+    pub(crate) fn nullable(&self, p: PatId) -> bool {
+        self.st.nullable(p)
+    }
+
+    fn apply_after(&mut self, p: PatId, f: Then) -> PatId {
+        match self.st.get(p) {
+            Pat::After(a, b) => {
+                let b = match f {
+                    Then::InterleaveLeft(x) => s::interleave(&mut self.st, b, x),
+                    Then::InterleaveRight(x) => s::interleave(&mut self.st, x, b),
+                    Then::GroupWith(x) => s::group(&mut self.st, b, x),
+                    Then::Repeat(x) => {
+                        let more = s::one_or_more(&mut self.st, x);
+                        let rest = s::choice(&mut self.st, more, EMPTY);
+                        s::group(&mut self.st, b, rest)
+                    }
+                    Then::After(x) => s::after(&mut self.st, b, x),
+                };
+                s::after(&mut self.st, a, b)
+            }
+            Pat::Choice(..) => {
+                let alts: Vec<PatId> = alternatives(&self.st, p)
+                    .into_iter()
+                    .map(|a| self.apply_after(a, f))
+                    .collect();
+                choice_all(&mut self.st, &alts)
+            }
+            _ => NOT_ALLOWED,
+        }
+    }
+
+    /// The start-tag-open derivative for the element name `{ns}local`.
+    pub(crate) fn start_tag_open(&mut self, p: PatId, nid: u32, ns: &str, local: &str) -> PatId {
+        if let Some(r) = self.c.sto.get(&(p, nid)) {
+            return *r;
+        }
+        let r = match self.st.get(p) {
+            Pat::Choice(..) => {
+                let alts: Vec<PatId> = alternatives(&self.st, p)
+                    .into_iter()
+                    .map(|a| self.start_tag_open(a, nid, ns, local))
+                    .collect();
+                choice_all(&mut self.st, &alts)
+            }
+            Pat::Element(slot) => {
+                let e = &self.g.elements[slot as usize];
+                if self.g.ncs.contains(e.nc, ns, local) {
+                    s::after(&mut self.st, e.content, EMPTY)
+                } else {
+                    NOT_ALLOWED
+                }
+            }
+            Pat::Interleave(a, b) => {
+                let da = self.start_tag_open(a, nid, ns, local);
+                let x = self.apply_after(da, Then::InterleaveLeft(b));
+                let db = self.start_tag_open(b, nid, ns, local);
+                let y = self.apply_after(db, Then::InterleaveRight(a));
+                s::choice(&mut self.st, x, y)
+            }
+            Pat::OneOrMore(a) => {
+                let da = self.start_tag_open(a, nid, ns, local);
+                self.apply_after(da, Then::Repeat(a))
+            }
+            Pat::Group(a, b) => {
+                let da = self.start_tag_open(a, nid, ns, local);
+                let x = self.apply_after(da, Then::GroupWith(b));
+                if self.nullable(a) {
+                    let y = self.start_tag_open(b, nid, ns, local);
+                    s::choice(&mut self.st, x, y)
+                } else {
+                    x
+                }
+            }
+            Pat::After(a, b) => {
+                let da = self.start_tag_open(a, nid, ns, local);
+                self.apply_after(da, Then::After(b))
+            }
+            _ => NOT_ALLOWED,
+        };
+        self.c.sto.insert((p, nid), r);
+        r
+    }
+
+    /// The attribute derivative; `value: None` matches any value (recovery
+    /// after a bad value).
+    pub(crate) fn att(
+        &mut self,
+        p: PatId,
+        nid: u32,
+        name: (&str, &str),
+        value: Option<&str>,
+        cx: &dyn NamespaceContext,
+    ) -> PatId {
+        let memo = match value {
+            Some(v) => self.c.att.get(&(p, nid, Box::from(v))).copied(),
+            None => self.c.att_any.get(&(p, nid)).copied(),
+        };
+        if let Some(r) = memo {
+            return r;
+        }
+        let r = self.att_uncached(p, nid, name, value, cx);
+        match value {
+            Some(v) => {
+                self.c.att.insert((p, nid, Box::from(v)), r);
+            }
+            None => {
+                self.c.att_any.insert((p, nid), r);
+            }
+        }
+        self.trim_memos();
+        r
+    }
+
+    fn att_uncached(
+        &mut self,
+        p: PatId,
+        nid: u32,
+        name: (&str, &str),
+        value: Option<&str>,
+        cx: &dyn NamespaceContext,
+    ) -> PatId {
+        match self.st.get(p) {
+            Pat::After(a, b) => {
+                let da = self.att(a, nid, name, value, cx);
+                s::after(&mut self.st, da, b)
+            }
+            Pat::Choice(..) => {
+                let alts: Vec<PatId> = alternatives(&self.st, p)
+                    .into_iter()
+                    .map(|a| self.att(a, nid, name, value, cx))
+                    .collect();
+                choice_all(&mut self.st, &alts)
+            }
+            Pat::Group(a, b) | Pat::Interleave(a, b) => {
+                let is_group = matches!(self.st.get(p), Pat::Group(..));
+                let da = self.att(a, nid, name, value, cx);
+                let db = self.att(b, nid, name, value, cx);
+                let (x, y) = if is_group {
+                    (s::group(&mut self.st, da, b), s::group(&mut self.st, a, db))
+                } else {
+                    (
+                        s::interleave(&mut self.st, da, b),
+                        s::interleave(&mut self.st, a, db),
+                    )
+                };
+                s::choice(&mut self.st, x, y)
+            }
+            Pat::OneOrMore(a) => {
+                let da = self.att(a, nid, name, value, cx);
+                let more = s::one_or_more(&mut self.st, a);
+                let rest = s::choice(&mut self.st, more, EMPTY);
+                s::group(&mut self.st, da, rest)
+            }
+            Pat::Attribute(nc, v) => {
+                let ok = self.g.ncs.contains(nc, name.0, name.1)
+                    && value.is_none_or(|s| self.value_match(v, s, cx));
+                if ok {
+                    EMPTY
+                } else {
+                    NOT_ALLOWED
+                }
+            }
+            _ => NOT_ALLOWED,
+        }
+    }
+
+    /// Whether the string `s` matches the value pattern `p`.
+    pub(crate) fn value_match(&mut self, p: PatId, s: &str, cx: &dyn NamespaceContext) -> bool {
+        (self.nullable(p) && is_whitespace(s)) || {
+            let d = self.text(p, s, cx);
+            self.nullable(d)
+        }
+    }
+
+    /// The start-tag-close derivative; with `recover`, missing attributes
+    /// are forgiven.
+    pub(crate) fn close(&mut self, p: PatId, recover: bool) -> PatId {
+        let memo = if recover {
+            &self.c.close_rec
+        } else {
+            &self.c.close
+        };
+        if let Some(r) = memo.get(&p) {
+            return *r;
+        }
+        let r = match self.st.get(p) {
+            Pat::After(a, b) => {
+                let a = self.close(a, recover);
+                s::after(&mut self.st, a, b)
+            }
+            Pat::Choice(..) => {
+                let alts: Vec<PatId> = alternatives(&self.st, p)
+                    .into_iter()
+                    .map(|a| self.close(a, recover))
+                    .collect();
+                choice_all(&mut self.st, &alts)
+            }
+            Pat::Group(a, b) => {
+                let (a, b) = (self.close(a, recover), self.close(b, recover));
+                s::group(&mut self.st, a, b)
+            }
+            Pat::Interleave(a, b) => {
+                let (a, b) = (self.close(a, recover), self.close(b, recover));
+                s::interleave(&mut self.st, a, b)
+            }
+            Pat::OneOrMore(a) => {
+                let a = self.close(a, recover);
+                s::one_or_more(&mut self.st, a)
+            }
+            Pat::Attribute(..) if recover => EMPTY,
+            Pat::Attribute(..) => NOT_ALLOWED,
+            _ => p,
+        };
+        let memo = if recover {
+            &mut self.c.close_rec
+        } else {
+            &mut self.c.close
+        };
+        memo.insert(p, r);
+        r
+    }
+
+    /// The text derivative for the string `text`.
+    pub(crate) fn text(&mut self, p: PatId, text: &str, cx: &dyn NamespaceContext) -> PatId {
+        let cacheable = !self.st.flags(p).text_dependent;
+        if cacheable {
+            if let Some(r) = self.c.text.get(&p) {
+                return *r;
+            }
+        }
+        let r = self.text_uncached(p, text, cx);
+        if cacheable {
+            self.c.text.insert(p, r);
+        }
+        r
+    }
+
+    fn text_uncached(&mut self, p: PatId, text: &str, cx: &dyn NamespaceContext) -> PatId {
+        match self.st.get(p) {
+            Pat::Choice(..) => {
+                let alts: Vec<PatId> = alternatives(&self.st, p)
+                    .into_iter()
+                    .map(|a| self.text(a, text, cx))
+                    .collect();
+                choice_all(&mut self.st, &alts)
+            }
+            Pat::Interleave(a, b) => {
+                let da = self.text(a, text, cx);
+                let x = s::interleave(&mut self.st, da, b);
+                let db = self.text(b, text, cx);
+                let y = s::interleave(&mut self.st, a, db);
+                s::choice(&mut self.st, x, y)
+            }
+            Pat::Group(a, b) => {
+                let da = self.text(a, text, cx);
+                let x = s::group(&mut self.st, da, b);
+                if self.nullable(a) {
+                    let y = self.text(b, text, cx);
+                    s::choice(&mut self.st, x, y)
+                } else {
+                    x
+                }
+            }
+            Pat::After(a, b) => {
+                let da = self.text(a, text, cx);
+                s::after(&mut self.st, da, b)
+            }
+            Pat::OneOrMore(a) => {
+                let da = self.text(a, text, cx);
+                let more = s::one_or_more(&mut self.st, a);
+                let rest = s::choice(&mut self.st, more, EMPTY);
+                s::group(&mut self.st, da, rest)
+            }
+            Pat::Text => p,
+            Pat::Value(v) => {
+                let def = &self.g.values[v as usize];
+                let dt = &self.g.dts[def.dt as usize];
+                if dt.value(text, cx).is_some_and(|x| x == def.value) {
+                    EMPTY
+                } else {
+                    NOT_ALLOWED
+                }
+            }
+            Pat::Data(dt, except) => {
+                let ok = self.g.dts[dt as usize].allows(text, cx)
+                    && (except == NOT_ALLOWED || {
+                        let d = self.text(except, text, cx);
+                        !self.nullable(d)
+                    });
+                if ok {
+                    EMPTY
+                } else {
+                    NOT_ALLOWED
+                }
+            }
+            Pat::List(a) => {
+                let mut d = a;
+                for token in text.split(is_xml_space).filter(|t| !t.is_empty()) {
+                    d = self.text(d, token, cx);
+                    if d == NOT_ALLOWED {
+                        break;
+                    }
+                }
+                if self.nullable(d) {
+                    EMPTY
+                } else {
+                    NOT_ALLOWED
+                }
+            }
+            _ => NOT_ALLOWED,
+        }
+    }
+
+    /// The end-tag derivative; with `recover`, unfinished content is forgiven.
+    pub(crate) fn end(&mut self, p: PatId, recover: bool) -> PatId {
+        if !recover {
+            if let Some(r) = self.c.end.get(&p) {
+                return *r;
+            }
+        }
+        let r = match self.st.get(p) {
+            Pat::Choice(..) => {
+                let alts: Vec<PatId> = alternatives(&self.st, p)
+                    .into_iter()
+                    .map(|a| self.end(a, recover))
+                    .collect();
+                choice_all(&mut self.st, &alts)
+            }
+            Pat::After(a, b) if recover || self.nullable(a) => b,
+            _ => NOT_ALLOWED,
+        };
+        if !recover {
+            self.c.end.insert(p, r);
+        }
+        r
+    }
+}

@@ -1,0 +1,247 @@
+//! ID, IDREF and IDREFS as the RELAX NG DTD Compatibility specification
+//! defines them (and as Jing checks them): which attributes of which
+//! elements have an ID-type, the schema rules for them, and, per document,
+//! unique IDs and references that resolve.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::datatype::collapse;
+use super::errors::SchemaError;
+use super::parse::{Loader, Loc};
+use super::schema::{display_name, FxMap, Grammar, Pat, PatId, Store, NOT_ALLOWED};
+use super::Violation;
+use crate::validate::xsd::IdType;
+
+/// Violation codes of ID checking.
+pub(crate) const DUPLICATE_ID: &str = "teikit::validate::duplicate_id";
+/// A reference to an ID that no element has.
+pub(crate) const UNRESOLVED_IDREF: &str = "teikit::validate::unresolved_idref";
+
+/// An attribute's namespace, local name and ID-type.
+type AttrIdType = (String, String, IdType);
+
+/// The ID-types of attributes: (element, attribute) names to their type.
+#[derive(Default)]
+pub(crate) struct IdMap {
+    by_element: FxMap<(String, String), Vec<AttrIdType>>,
+}
+
+impl IdMap {
+    fn is_empty(&self) -> bool {
+        self.by_element.is_empty()
+    }
+}
+
+struct Found {
+    elem_nc: u32,
+    attr_nc: u32,
+    id: IdType,
+    loc: Loc,
+}
+
+/// Builds the ID-type map, checking the compatibility rules: an ID-typed
+/// attribute has one name, on an element with one name, its value is only
+/// the ID-typed datatype, and no other attribute pattern for the same names
+/// has another ID-type.
+pub(crate) fn build(
+    g: &Grammar,
+    loader: &Loader,
+    locs: &FxMap<PatId, Loc>,
+    element_locs: &[Loc],
+) -> Result<IdMap, SchemaError> {
+    let found = collect(g, locs, element_locs);
+    let mut map = IdMap::default();
+    if found.iter().all(|f| f.id == IdType::Null) {
+        return Ok(map);
+    }
+    let err = |loc: Loc, m: String| SchemaError::IdType {
+        location: loader.location(loc),
+        message: m,
+    };
+    for f in found.iter().filter(|f| f.id != IdType::Null) {
+        let (Some(e), Some(a)) = (g.ncs.single(f.elem_nc), g.ncs.single(f.attr_nc)) else {
+            return Err(err(f.loc, "an attribute with an ID-type datatype must have one name, on an element with one name".into()));
+        };
+        let entry = map
+            .by_element
+            .entry((e.0.to_string(), e.1.to_string()))
+            .or_default();
+        match entry.iter().find(|x| x.0 == a.0 && x.1 == a.1) {
+            Some(x) if x.2 != f.id => {
+                return Err(err(
+                    f.loc,
+                    format!(
+                        "conflicting ID-types for attribute `{}` of element `{}`",
+                        a.1, e.1
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => entry.push((a.0.to_string(), a.1.to_string(), f.id)),
+        }
+    }
+    for f in found.iter().filter(|f| f.id == IdType::Null) {
+        for ((ens, el), attrs) in &map.by_element {
+            if !g.ncs.contains(f.elem_nc, ens, el) {
+                continue;
+            }
+            if let Some(a) = attrs.iter().find(|a| g.ncs.contains(f.attr_nc, &a.0, &a.1)) {
+                return Err(err(
+                    f.loc,
+                    format!(
+                        "attribute `{}` of element `{el}` has an ID-type here but not elsewhere",
+                        a.1
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// Every attribute pattern of every element, with the ID-type of its value.
+fn collect(g: &Grammar, locs: &FxMap<PatId, Loc>, element_locs: &[Loc]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (slot, e) in g.elements.iter().enumerate() {
+        let mut stack = vec![e.content];
+        let mut seen = FxMap::default();
+        while let Some(p) = stack.pop() {
+            if seen.insert(p, ()).is_some() {
+                continue;
+            }
+            match g.pats.get(p) {
+                Pat::Choice(a, b) | Pat::Group(a, b) | Pat::Interleave(a, b) => {
+                    stack.extend([a, b])
+                }
+                Pat::OneOrMore(a) => stack.push(a),
+                Pat::Attribute(nc, v) => {
+                    let loc = locs
+                        .get(&p)
+                        .or(element_locs.get(slot))
+                        .copied()
+                        .unwrap_or_default();
+                    out.push(Found {
+                        elem_nc: e.nc,
+                        attr_nc: nc,
+                        id: value_id_type(g, v),
+                        loc,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn value_id_type(g: &Grammar, v: PatId) -> IdType {
+    match g.pats.get(v) {
+        Pat::Data(dt, e) if e == NOT_ALLOWED => g.dts[dt as usize].id_type(),
+        Pat::Value(x) => g.dts[g.values[x as usize].dt as usize].id_type(),
+        _ => IdType::Null,
+    }
+}
+
+/// The IDs and references of one document.
+pub(crate) struct IdChecker<'m> {
+    map: &'m IdMap,
+    ids: FxMap<String, ()>,
+    refs: Vec<(String, Range<usize>, (u32, u32))>,
+    out: Vec<Violation>,
+    main_ns: &'m str,
+}
+
+impl<'m> IdChecker<'m> {
+    /// A checker for one document.
+    pub(crate) fn new(map: &'m IdMap, main_ns: &'m str) -> IdChecker<'m> {
+        IdChecker {
+            map,
+            ids: FxMap::default(),
+            refs: Vec::new(),
+            out: Vec::new(),
+            main_ns,
+        }
+    }
+
+    /// Records the ID-typed attributes of an element.
+    pub(crate) fn element(
+        &mut self,
+        elem: (&str, &str),
+        attrs: &[(String, String, String, Range<usize>)],
+        line_col: impl Fn(usize) -> (u32, u32),
+    ) {
+        if self.map.is_empty() {
+            return;
+        }
+        let Some(types) = self
+            .map
+            .by_element
+            .get(&(elem.0.to_string(), elem.1.to_string()))
+        else {
+            return;
+        };
+        for (ns, local, value, span) in attrs {
+            let Some(t) = types
+                .iter()
+                .find(|t| &t.0 == ns && &t.1 == local)
+                .map(|t| t.2)
+            else {
+                continue;
+            };
+            let value = collapse(value);
+            match t {
+                IdType::Id => {
+                    if self.ids.insert(value.clone(), ()).is_some() {
+                        let (line, column) = line_col(span.start);
+                        let name = display_name(ns, local, self.main_ns);
+                        self.out.push(Violation {
+                            code: DUPLICATE_ID,
+                            message: format!("duplicate ID `{value}` in attribute `{name}`"),
+                            span: span.clone(),
+                            line,
+                            column,
+                            expected: Vec::new(),
+                            found: Some(value),
+                            help: Some(
+                                "every ID must be unique in the document; rename one of them"
+                                    .into(),
+                            ),
+                        });
+                    }
+                }
+                IdType::Idref => self.refs.push((value, span.clone(), line_col(span.start))),
+                IdType::Idrefs => {
+                    for v in value.split(' ').filter(|v| !v.is_empty()) {
+                        self.refs
+                            .push((v.to_string(), span.clone(), line_col(span.start)));
+                    }
+                }
+                IdType::Null => {}
+            }
+        }
+    }
+
+    /// The ID violations of the document, after its end.
+    pub(crate) fn finish(self, _line_col: impl Fn(usize) -> (u32, u32)) -> Vec<Violation> {
+        let mut out = self.out;
+        let known: BTreeMap<&str, ()> = self.ids.keys().map(|k| (k.as_str(), ())).collect();
+        for (value, span, (line, column)) in self.refs {
+            if known.contains_key(value.as_str()) {
+                continue;
+            }
+            let candidates: Vec<String> = known.keys().map(|k| k.to_string()).collect();
+            out.push(Violation {
+                code: UNRESOLVED_IDREF,
+                message: format!("reference to `{value}`, but no element has this ID"),
+                span,
+                line,
+                column,
+                expected: Vec::new(),
+                found: Some(value.clone()),
+                help: super::explain::did_you_mean(&value, &candidates),
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,912 @@
+//! The RELAX NG XML syntax read into a tree of patterns: syntax checks,
+//! foreign elements and attributes dropped, `ns`, `datatypeLibrary` and
+//! `xml:base` inherited, QNames resolved, `externalRef` and `include` loaded
+//! (with their overrides applied), and the short forms of section 4.8 made
+//! explicit. These are steps 4.1 to 4.11 of the specification's
+//! simplification; the rest is in `simplify`.
+
+use std::path::{Path, PathBuf};
+
+use roxmltree::Node;
+
+use super::datatype::NsMap;
+use super::errors::{SchemaError, SchemaLocation};
+
+/// The RELAX NG namespace.
+pub(crate) const RNG_NS: &str = "http://relaxng.org/ns/structure/1.0";
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns";
+
+/// A place in a schema: file index, line, column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Loc {
+    pub file: u32,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A name class as written (names resolved to namespace URIs).
+#[derive(Clone, Debug)]
+pub(crate) enum Nc {
+    Name(String, String),
+    Any(Option<Box<Nc>>),
+    NsName(String, Option<Box<Nc>>),
+    Choice(Vec<Nc>),
+}
+
+/// A pattern as written, after steps 4.1 to 4.11.
+#[derive(Clone, Debug)]
+pub(crate) enum P {
+    Element(Nc, Box<P>, Loc),
+    Attribute(Nc, Box<P>, Loc),
+    Group(Vec<P>, Loc),
+    Interleave(Vec<P>, Loc),
+    Choice(Vec<P>, Loc),
+    Optional(Box<P>),
+    ZeroOrMore(Box<P>),
+    OneOrMore(Box<P>, Loc),
+    List(Box<P>, Loc),
+    Mixed(Box<P>),
+    Ref(String, Loc),
+    ParentRef(String, Loc),
+    Empty,
+    Text,
+    NotAllowed,
+    Data(Box<DataP>),
+    Value(Box<ValueP>),
+    Grammar(Box<GrammarP>),
+}
+
+/// A `data` pattern.
+#[derive(Clone, Debug)]
+pub(crate) struct DataP {
+    pub lib: String,
+    pub name: String,
+    pub params: Vec<(String, String)>,
+    pub except: Option<P>,
+    pub loc: Loc,
+}
+
+/// A `value` pattern.
+#[derive(Clone, Debug)]
+pub(crate) struct ValueP {
+    pub lib: String,
+    pub name: String,
+    pub text: String,
+    pub ns: NsMap,
+    pub loc: Loc,
+}
+
+/// How components of the same name combine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Combine {
+    Choice,
+    Interleave,
+}
+
+/// A grammar component, with includes already expanded into divs.
+#[derive(Clone, Debug)]
+pub(crate) enum Comp {
+    Start(Option<Combine>, P, Loc),
+    Define(String, Option<Combine>, P, Loc),
+    Div(Vec<Comp>),
+}
+
+/// A `grammar` pattern.
+#[derive(Clone, Debug)]
+pub(crate) struct GrammarP {
+    pub comps: Vec<Comp>,
+    pub loc: Loc,
+}
+
+/// What a schema element inherits from its ancestors.
+#[derive(Clone)]
+struct Inh {
+    ns: String,
+    lib: String,
+    base: PathBuf,
+}
+
+/// Reads schema files and the documents they reference.
+pub(crate) struct Loader {
+    /// Every file read, indexed by `Loc::file`.
+    pub files: Vec<PathBuf>,
+    /// Files being read (to refuse loops of references).
+    open: Vec<PathBuf>,
+}
+
+type Res<T> = Result<T, SchemaError>;
+
+impl Loader {
+    /// A loader that has read nothing yet.
+    pub(crate) fn new() -> Loader {
+        Loader {
+            files: Vec::new(),
+            open: Vec::new(),
+        }
+    }
+
+    /// The location of `loc` for an error.
+    pub(crate) fn location(&self, loc: Loc) -> SchemaLocation {
+        SchemaLocation {
+            file: self
+                .files
+                .get(loc.file as usize)
+                .cloned()
+                .unwrap_or_default(),
+            line: loc.line,
+            column: loc.col,
+        }
+    }
+
+    /// A syntax error at `loc`.
+    pub(crate) fn syntax(&self, loc: Loc, message: impl Into<String>) -> SchemaError {
+        SchemaError::Syntax {
+            location: self.location(loc),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Reads the schema `text` of file `path`.
+    pub(crate) fn load_str(&mut self, text: &str, path: &Path) -> Res<P> {
+        let inh = Inh {
+            ns: String::new(),
+            lib: String::new(),
+            base: path.to_path_buf(),
+        };
+        self.open.push(path.to_path_buf());
+        let result = self.document(text, path, &inh);
+        self.open.pop();
+        result
+    }
+
+    fn load_file(&mut self, path: &Path, inh: &Inh, from: Loc) -> Res<P> {
+        if self.open.iter().any(|p| p == path) {
+            return Err(self.syntax(
+                from,
+                format!(
+                    "`{}` references itself (a loop of includes or externalRefs)",
+                    path.display()
+                ),
+            ));
+        }
+        let text = crate::files::read_text(path).map_err(|e| SchemaError::Io {
+            location: self.location(from),
+            message: format!("`{}`: {e}", path.display()),
+        })?;
+        let inh = Inh {
+            base: path.to_path_buf(),
+            ..inh.clone()
+        };
+        self.open.push(path.to_path_buf());
+        let result = self.document(&text.text, path, &inh);
+        self.open.pop();
+        result
+    }
+
+    fn document(&mut self, text: &str, path: &Path, inh: &Inh) -> Res<P> {
+        let file = self.files.len() as u32;
+        self.files.push(path.to_path_buf());
+        let doc = crate::tei::parse_untrusted(text).map_err(|e| {
+            let pos = e.pos();
+            SchemaError::NotWellFormed {
+                location: SchemaLocation {
+                    file: path.to_path_buf(),
+                    line: pos.row,
+                    column: pos.col,
+                },
+                message: e.to_string(),
+            }
+        })?;
+        let cx = Cx { doc: &doc, file };
+        let root = doc.root_element();
+        if root.tag_name().namespace() != Some(RNG_NS) {
+            return Err(self.syntax(cx.loc(root), "the root element is not a RELAX NG pattern"));
+        }
+        self.pattern(&cx, root, inh)
+    }
+}
+
+/// The document being read.
+struct Cx<'a, 'i> {
+    doc: &'a roxmltree::Document<'i>,
+    file: u32,
+}
+
+impl Cx<'_, '_> {
+    fn loc(&self, node: Node) -> Loc {
+        let pos = self.doc.text_pos_at(node.range().start);
+        Loc {
+            file: self.file,
+            line: pos.row,
+            col: pos.col,
+        }
+    }
+}
+
+const PATTERNS: &[&str] = &[
+    "element",
+    "attribute",
+    "group",
+    "interleave",
+    "choice",
+    "optional",
+    "zeroOrMore",
+    "oneOrMore",
+    "list",
+    "mixed",
+    "ref",
+    "parentRef",
+    "empty",
+    "text",
+    "value",
+    "data",
+    "notAllowed",
+    "externalRef",
+    "grammar",
+];
+
+impl Loader {
+    /// The RELAX NG element children of `node` (foreign ones dropped);
+    /// text other than white space is an error unless `text_ok`.
+    fn children<'a, 'i>(
+        &self,
+        cx: &Cx,
+        node: Node<'a, 'i>,
+        text_ok: bool,
+    ) -> Res<Vec<Node<'a, 'i>>> {
+        let mut out = Vec::new();
+        for child in node.children() {
+            if child.is_element() {
+                if text_ok {
+                    return Err(self.syntax(
+                        cx.loc(child),
+                        format!("`<{}>` holds only text", node.tag_name().name()),
+                    ));
+                }
+                if child.tag_name().namespace() == Some(RNG_NS) {
+                    out.push(child);
+                }
+            } else if child.is_text() && !text_ok {
+                let t = child.text().unwrap_or("");
+                if !super::datatype::is_whitespace(t) {
+                    return Err(self.syntax(
+                        cx.loc(node),
+                        format!("text is not allowed in `<{}>`", node.tag_name().name()),
+                    ));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Checks the attributes of `node` and computes what its children inherit.
+    fn attrs(&self, cx: &Cx, node: Node, allowed: &[&str], inh: &Inh) -> Res<Inh> {
+        let mut out = inh.clone();
+        for a in node.attributes() {
+            match a.namespace() {
+                None => {
+                    let n = a.name();
+                    if !allowed.contains(&n) && n != "ns" && n != "datatypeLibrary" {
+                        return Err(self.syntax(
+                            cx.loc(node),
+                            format!(
+                                "attribute `{n}` is not allowed on `<{}>`",
+                                node.tag_name().name()
+                            ),
+                        ));
+                    }
+                }
+                Some(RNG_NS) => {
+                    return Err(self.syntax(
+                        cx.loc(node),
+                        format!(
+                            "attribute `{}` in the RELAX NG namespace is not allowed",
+                            a.name()
+                        ),
+                    ))
+                }
+                Some(crate::tei::XML_NS) if a.name() == "base" => {
+                    let base = resolve_href(&out.base, a.value())
+                        .ok_or_else(|| self.syntax(cx.loc(node), "bad `xml:base`"))?;
+                    // A base ending in `/` names a folder: resolve against a file in it.
+                    out.base = if a.value().ends_with('/') {
+                        base.join("_")
+                    } else {
+                        base
+                    };
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(ns) = node.attribute("ns") {
+            out.ns = ns.to_string();
+        }
+        if let Some(lib) = node.attribute("datatypeLibrary") {
+            if !lib.is_empty() && !is_absolute_uri(lib) {
+                return Err(self.syntax(
+                    cx.loc(node),
+                    format!("`datatypeLibrary` must be an absolute URI without a fragment, found `{lib}`"),
+                ));
+            }
+            out.lib = lib.to_string();
+        }
+        Ok(out)
+    }
+
+    fn required<'a>(&self, cx: &Cx, node: Node<'a, '_>, name: &str) -> Res<&'a str> {
+        node.attribute(name).map(trim).ok_or_else(|| {
+            self.syntax(
+                cx.loc(node),
+                format!("`<{}>` needs a `{name}` attribute", node.tag_name().name()),
+            )
+        })
+    }
+
+    fn ncname_attr(&self, cx: &Cx, node: Node, name: &str) -> Res<String> {
+        let v = self.required(cx, node, name)?;
+        if is_ncname(v) {
+            Ok(v.to_string())
+        } else {
+            Err(self.syntax(
+                cx.loc(node),
+                format!("`{name}` must be an NCName, found `{v}`"),
+            ))
+        }
+    }
+
+    fn no_children(&self, cx: &Cx, node: Node) -> Res<()> {
+        if self.children(cx, node, false)?.is_empty() {
+            Ok(())
+        } else {
+            Err(self.syntax(
+                cx.loc(node),
+                format!("`<{}>` must be empty", node.tag_name().name()),
+            ))
+        }
+    }
+
+    /// A pattern element.
+    fn pattern(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<P> {
+        let name = node.tag_name().name();
+        let loc = cx.loc(node);
+        if node.tag_name().namespace() != Some(RNG_NS) || !PATTERNS.contains(&name) {
+            return Err(self.syntax(loc, format!("expected a pattern, found `<{name}>`")));
+        }
+        match name {
+            "element" | "attribute" => self.named(cx, node, inh),
+            "group" | "interleave" | "choice" | "optional" | "zeroOrMore" | "oneOrMore"
+            | "list" | "mixed" => {
+                let inh = self.attrs(cx, node, &[], inh)?;
+                let ps = self.patterns(cx, node, &inh, 0)?;
+                Ok(match name {
+                    "group" => P::Group(ps, loc),
+                    "interleave" => P::Interleave(ps, loc),
+                    "choice" => P::Choice(ps, loc),
+                    _ => {
+                        let p = Box::new(group_of(ps, loc));
+                        match name {
+                            "optional" => P::Optional(p),
+                            "zeroOrMore" => P::ZeroOrMore(p),
+                            "oneOrMore" => P::OneOrMore(p, loc),
+                            "list" => P::List(p, loc),
+                            _ => P::Mixed(p),
+                        }
+                    }
+                })
+            }
+            "ref" | "parentRef" => {
+                self.attrs(cx, node, &["name"], inh)?;
+                let n = self.ncname_attr(cx, node, "name")?;
+                self.no_children(cx, node)?;
+                Ok(if name == "ref" {
+                    P::Ref(n, loc)
+                } else {
+                    P::ParentRef(n, loc)
+                })
+            }
+            "empty" | "text" | "notAllowed" => {
+                self.attrs(cx, node, &[], inh)?;
+                self.no_children(cx, node)?;
+                Ok(match name {
+                    "empty" => P::Empty,
+                    "text" => P::Text,
+                    _ => P::NotAllowed,
+                })
+            }
+            "value" => self.value(cx, node, inh),
+            "data" => self.data(cx, node, inh),
+            "externalRef" => self.external_ref(cx, node, inh),
+            _ => self.grammar(cx, node, inh).map(|g| P::Grammar(Box::new(g))),
+        }
+    }
+
+    /// The pattern children of `node` from index `skip` on (at least one).
+    fn patterns(&mut self, cx: &Cx, node: Node, inh: &Inh, skip: usize) -> Res<Vec<P>> {
+        let kids = self.children(cx, node, false)?;
+        if kids.len() <= skip {
+            return Err(self.syntax(
+                cx.loc(node),
+                format!("`<{}>` needs at least one pattern", node.tag_name().name()),
+            ));
+        }
+        kids[skip..]
+            .iter()
+            .map(|k| self.pattern(cx, *k, inh))
+            .collect()
+    }
+
+    fn named(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<P> {
+        let is_attr = node.tag_name().name() == "attribute";
+        let loc = cx.loc(node);
+        let inh = self.attrs(cx, node, &["name"], inh)?;
+        let kids = self.children(cx, node, false)?;
+        let (nc, skip) = match node.attribute("name") {
+            Some(qn) => {
+                let default_ns = if is_attr && node.attribute("ns").is_none() {
+                    ""
+                } else {
+                    inh.ns.as_str()
+                };
+                (self.qname(cx, node, trim(qn), default_ns)?, 0)
+            }
+            None => {
+                let first = kids
+                    .first()
+                    .ok_or_else(|| self.syntax(loc, "a name class is needed"))?;
+                (self.name_class(cx, *first, &inh)?, 1)
+            }
+        };
+        if is_attr {
+            check_attribute_nc(&nc).map_err(|m| self.syntax(loc, m))?;
+            let content = match kids.len() - skip {
+                0 => P::Text,
+                1 => self.pattern(cx, kids[skip], &inh)?,
+                _ => return Err(self.syntax(loc, "`<attribute>` takes at most one pattern")),
+            };
+            Ok(P::Attribute(nc, Box::new(content), loc))
+        } else {
+            let ps = self.patterns(cx, node, &inh, skip)?;
+            Ok(P::Element(nc, Box::new(group_of(ps, loc)), loc))
+        }
+    }
+
+    /// Resolves a QName against the in-scope namespaces of `node`.
+    fn qname(&self, cx: &Cx, node: Node, qn: &str, default_ns: &str) -> Res<Nc> {
+        match qn.split_once(':') {
+            Some((prefix, local)) if is_ncname(prefix) && is_ncname(local) => {
+                let ns = if prefix == "xml" {
+                    Some(crate::tei::XML_NS)
+                } else {
+                    node.lookup_namespace_uri(Some(prefix))
+                };
+                match ns {
+                    Some(ns) => Ok(Nc::Name(ns.to_string(), local.to_string())),
+                    None => {
+                        Err(self.syntax(cx.loc(node), format!("prefix `{prefix}` is not declared")))
+                    }
+                }
+            }
+            None if is_ncname(qn) => Ok(Nc::Name(default_ns.to_string(), qn.to_string())),
+            _ => Err(self.syntax(cx.loc(node), format!("`{qn}` is not a QName"))),
+        }
+    }
+
+    fn name_class(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<Nc> {
+        let loc = cx.loc(node);
+        let inh = self.attrs(cx, node, &[], inh)?;
+        match node.tag_name().name() {
+            "name" => {
+                if !self.children(cx, node, true)?.is_empty() {
+                    return Err(self.syntax(loc, "`<name>` holds only a QName"));
+                }
+                let text: String = node.children().filter_map(|c| c.text()).collect();
+                self.qname(cx, node, trim(&text), &inh.ns)
+            }
+            "anyName" => Ok(Nc::Any(self.nc_except(cx, node, &inh)?)),
+            "nsName" => Ok(Nc::NsName(inh.ns.clone(), self.nc_except(cx, node, &inh)?)),
+            "choice" => {
+                let kids = self.children(cx, node, false)?;
+                if kids.is_empty() {
+                    return Err(self.syntax(loc, "`<choice>` needs at least one name class"));
+                }
+                let ncs = kids
+                    .iter()
+                    .map(|k| self.name_class(cx, *k, &inh))
+                    .collect::<Res<_>>()?;
+                Ok(Nc::Choice(ncs))
+            }
+            other => Err(self.syntax(loc, format!("expected a name class, found `<{other}>`"))),
+        }
+    }
+
+    fn nc_except(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<Option<Box<Nc>>> {
+        let kids = self.children(cx, node, false)?;
+        let Some(except) = kids.first() else {
+            return Ok(None);
+        };
+        if kids.len() > 1 || except.tag_name().name() != "except" {
+            return Err(self.syntax(cx.loc(node), "only one `<except>` may follow"));
+        }
+        let inh = self.attrs(cx, *except, &[], inh)?;
+        let parts = self.children(cx, *except, false)?;
+        if parts.is_empty() {
+            return Err(self.syntax(cx.loc(*except), "`<except>` needs a name class"));
+        }
+        let ncs: Vec<Nc> = parts
+            .iter()
+            .map(|k| self.name_class(cx, *k, &inh))
+            .collect::<Res<_>>()?;
+        let is_any = node.tag_name().name() == "anyName";
+        for nc in &ncs {
+            if contains_wildcard(nc, is_any) {
+                let what = if is_any {
+                    "`anyName`"
+                } else {
+                    "`anyName` or `nsName`"
+                };
+                return Err(self.syntax(
+                    cx.loc(*except),
+                    format!("this `<except>` may not contain {what}"),
+                ));
+            }
+        }
+        Ok(Some(Box::new(Nc::Choice(ncs))))
+    }
+
+    fn value(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<P> {
+        let loc = cx.loc(node);
+        let inh = self.attrs(cx, node, &["type"], inh)?;
+        if !self.children(cx, node, true)?.is_empty() {
+            return Err(self.syntax(loc, "`<value>` holds only text"));
+        }
+        let text: String = node.children().filter_map(|c| c.text()).collect();
+        let (lib, name) = match node.attribute("type") {
+            Some(t) => (
+                inh.lib.clone(),
+                self.ncname_attr(cx, node, "type")
+                    .map(|_| trim(t).to_string())?,
+            ),
+            None => (String::new(), "token".to_string()),
+        };
+        let ns = NsMap(
+            node.namespaces()
+                .map(|n| (n.name().unwrap_or("").to_string(), n.uri().to_string()))
+                .chain(std::iter::once((String::new(), inh.ns.clone())))
+                .collect(),
+        );
+        Ok(P::Value(Box::new(ValueP {
+            lib,
+            name,
+            text,
+            ns,
+            loc,
+        })))
+    }
+
+    fn data(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<P> {
+        let loc = cx.loc(node);
+        let inh = self.attrs(cx, node, &["type"], inh)?;
+        let name = self.ncname_attr(cx, node, "type")?;
+        let mut params = Vec::new();
+        let mut except = None;
+        for kid in self.children(cx, node, false)? {
+            match kid.tag_name().name() {
+                "param" if except.is_none() => {
+                    self.attrs(cx, kid, &["name"], &inh)?;
+                    let n = self.ncname_attr(cx, kid, "name")?;
+                    if !self.children(cx, kid, true)?.is_empty() {
+                        return Err(self.syntax(cx.loc(kid), "`<param>` holds only text"));
+                    }
+                    params.push((n, kid.children().filter_map(|c| c.text()).collect()));
+                }
+                "except" if except.is_none() => {
+                    let einh = self.attrs(cx, kid, &[], &inh)?;
+                    let ps = self.patterns(cx, kid, &einh, 0)?;
+                    except = Some(P::Choice(ps, cx.loc(kid)));
+                }
+                other => {
+                    return Err(self.syntax(
+                        cx.loc(kid),
+                        format!("`<{other}>` is not allowed in `<data>`"),
+                    ))
+                }
+            }
+        }
+        Ok(P::Data(Box::new(DataP {
+            lib: inh.lib,
+            name,
+            params,
+            except,
+            loc,
+        })))
+    }
+
+    fn href(&self, cx: &Cx, node: Node, inh: &Inh) -> Res<PathBuf> {
+        let href = self.required(cx, node, "href")?;
+        if href.contains('#') {
+            return Err(self.syntax(
+                cx.loc(node),
+                format!("`href` may not have a fragment: `{href}`"),
+            ));
+        }
+        resolve_href(&inh.base, href).ok_or_else(|| {
+            self.syntax(
+                cx.loc(node),
+                format!("cannot resolve `{href}` to a local file"),
+            )
+        })
+    }
+
+    fn external_ref(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<P> {
+        let inh = self.attrs(cx, node, &["href"], inh)?;
+        self.no_children(cx, node)?;
+        let path = self.href(cx, node, &inh)?;
+        self.load_file(&path, &inh, cx.loc(node))
+    }
+
+    fn grammar(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<GrammarP> {
+        let inh = self.attrs(cx, node, &[], inh)?;
+        let comps = self.components(cx, node, &inh, true)?;
+        Ok(GrammarP {
+            comps,
+            loc: cx.loc(node),
+        })
+    }
+
+    fn components(&mut self, cx: &Cx, node: Node, inh: &Inh, include_ok: bool) -> Res<Vec<Comp>> {
+        let mut out = Vec::new();
+        for kid in self.children(cx, node, false)? {
+            let loc = cx.loc(kid);
+            let comp = match kid.tag_name().name() {
+                "start" => {
+                    let kinh = self.attrs(cx, kid, &["combine"], inh)?;
+                    let combine = self.combine(cx, kid)?;
+                    let mut ps = self.patterns(cx, kid, &kinh, 0)?;
+                    if ps.len() != 1 {
+                        return Err(self.syntax(loc, "`<start>` takes exactly one pattern"));
+                    }
+                    Comp::Start(combine, ps.remove(0), loc)
+                }
+                "define" => {
+                    let kinh = self.attrs(cx, kid, &["name", "combine"], inh)?;
+                    let name = self.ncname_attr(cx, kid, "name")?;
+                    let combine = self.combine(cx, kid)?;
+                    let ps = self.patterns(cx, kid, &kinh, 0)?;
+                    Comp::Define(name, combine, group_of(ps, loc), loc)
+                }
+                "div" => {
+                    let kinh = self.attrs(cx, kid, &[], inh)?;
+                    Comp::Div(self.components(cx, kid, &kinh, include_ok)?)
+                }
+                "include" if include_ok => self.include(cx, kid, inh)?,
+                other => {
+                    return Err(self.syntax(loc, format!("`<{other}>` is not allowed here")));
+                }
+            };
+            out.push(comp);
+        }
+        Ok(out)
+    }
+
+    fn combine(&self, cx: &Cx, node: Node) -> Res<Option<Combine>> {
+        match node.attribute("combine").map(trim) {
+            None => Ok(None),
+            Some("choice") => Ok(Some(Combine::Choice)),
+            Some("interleave") => Ok(Some(Combine::Interleave)),
+            Some(other) => Err(self.syntax(
+                cx.loc(node),
+                format!("`combine` must be `choice` or `interleave`, found `{other}`"),
+            )),
+        }
+    }
+
+    fn include(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<Comp> {
+        let loc = cx.loc(node);
+        let inh = self.attrs(cx, node, &["href"], inh)?;
+        let path = self.href(cx, node, &inh)?;
+        let overrides = self.components(cx, node, &inh, false)?;
+        let P::Grammar(g) = self.load_file(&path, &inh, loc)? else {
+            return Err(self.syntax(loc, format!("`{}` is not a grammar", path.display())));
+        };
+        let mut comps = g.comps;
+        let mut names = Vec::new();
+        let mut start = false;
+        override_names(&overrides, &mut start, &mut names);
+        if start && !remove_start(&mut comps) {
+            return Err(self.syntax(loc, "the included grammar has no `<start>` to override"));
+        }
+        for name in &names {
+            if !remove_define(&mut comps, name) {
+                return Err(self.syntax(
+                    loc,
+                    format!("the included grammar has no definition `{name}` to override"),
+                ));
+            }
+        }
+        Ok(Comp::Div(vec![Comp::Div(comps), Comp::Div(overrides)]))
+    }
+}
+
+fn override_names(comps: &[Comp], start: &mut bool, names: &mut Vec<String>) {
+    for c in comps {
+        match c {
+            Comp::Start(..) => *start = true,
+            Comp::Define(n, ..) => {
+                if !names.contains(n) {
+                    names.push(n.clone());
+                }
+            }
+            Comp::Div(inner) => override_names(inner, start, names),
+        }
+    }
+}
+
+fn remove_start(comps: &mut Vec<Comp>) -> bool {
+    let before = comps.len();
+    comps.retain(|c| !matches!(c, Comp::Start(..)));
+    let mut found = comps.len() != before;
+    for c in comps.iter_mut() {
+        if let Comp::Div(inner) = c {
+            found |= remove_start(inner);
+        }
+    }
+    found
+}
+
+fn remove_define(comps: &mut Vec<Comp>, name: &str) -> bool {
+    let before = comps.len();
+    comps.retain(|c| !matches!(c, Comp::Define(n, ..) if n == name));
+    let mut found = comps.len() != before;
+    for c in comps.iter_mut() {
+        if let Comp::Div(inner) = c {
+            found |= remove_define(inner, name);
+        }
+    }
+    found
+}
+
+/// One pattern, or a `group` of several.
+fn group_of(mut ps: Vec<P>, loc: Loc) -> P {
+    if ps.len() == 1 {
+        ps.remove(0)
+    } else {
+        P::Group(ps, loc)
+    }
+}
+
+fn contains_wildcard(nc: &Nc, any_only: bool) -> bool {
+    match nc {
+        Nc::Any(_) => true,
+        Nc::NsName(..) => !any_only,
+        Nc::Name(..) => false,
+        Nc::Choice(v) => v.iter().any(|n| contains_wildcard(n, any_only)),
+    }
+}
+
+/// Section 4.16: attribute names may not be `xmlns` or in the xmlns namespace.
+fn check_attribute_nc(nc: &Nc) -> Result<(), String> {
+    match nc {
+        Nc::Name(ns, local) if ns.is_empty() && local == "xmlns" => {
+            Err("an attribute may not be named `xmlns`".into())
+        }
+        Nc::Name(ns, _) | Nc::NsName(ns, _) if ns == XMLNS_NS => {
+            Err("an attribute may not be in the `xmlns` namespace".into())
+        }
+        Nc::Choice(v) => v.iter().try_for_each(check_attribute_nc),
+        Nc::Any(Some(e)) | Nc::NsName(_, Some(e)) => check_attribute_nc(e),
+        _ => Ok(()),
+    }
+}
+
+fn trim(s: &str) -> &str {
+    s.trim_matches(super::datatype::is_xml_space)
+}
+
+/// Whether `s` is an XML NCName (XML Schema's `NCName`).
+pub(crate) fn is_ncname(s: &str) -> bool {
+    static NCNAME: std::sync::OnceLock<Option<crate::validate::xsd::Datatype>> =
+        std::sync::OnceLock::new();
+    let dt = NCNAME.get_or_init(|| crate::validate::xsd::Datatype::new("NCName", &[]).ok());
+    !s.is_empty()
+        && !s.contains(super::datatype::is_xml_space)
+        && dt.as_ref().is_some_and(|d| d.allows(s, &NsMap::default()))
+}
+
+/// Whether `s` is an absolute URI without a fragment (for `datatypeLibrary`).
+fn is_absolute_uri(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
+    let scheme_ok = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    scheme_ok && !rest.is_empty() && !s.contains('#') && uri_chars_ok(rest)
+}
+
+fn uri_chars_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                let hex = |j: usize| b.get(j).is_some_and(u8::is_ascii_hexdigit);
+                if !hex(i + 1) || !hex(i + 2) {
+                    return false;
+                }
+                i += 3;
+                continue;
+            }
+            b' ' | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`' => return false,
+            c if c < 0x20 || c == 0x7f => return false,
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Resolves `href` against the file `base`: relative references and
+/// `file:` URIs only (nothing is fetched from a network).
+pub(crate) fn resolve_href(base: &Path, href: &str) -> Option<PathBuf> {
+    let href = href.trim();
+    if !uri_chars_ok(href) {
+        return None;
+    }
+    let decoded = percent_decode(href)?;
+    if let Some(rest) = decoded.strip_prefix("file://") {
+        return Some(PathBuf::from(rest));
+    }
+    if let Some(rest) = decoded.strip_prefix("file:") {
+        return Some(PathBuf::from(rest));
+    }
+    if decoded.contains("://")
+        || decoded
+            .split('/')
+            .next()
+            .is_some_and(|s| s.contains(':') && !s.contains('.'))
+    {
+        return None;
+    }
+    let dir = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base.parent().unwrap_or(Path::new("."))
+    };
+    Some(normalize(&dir.join(decoded)))
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}

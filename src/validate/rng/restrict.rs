@@ -1,0 +1,302 @@
+//! The restrictions of section 7 of the specification, checked on the
+//! simplified schema: prohibited paths (7.1), string sequences and content
+//! types (7.2), attribute duplicates and wildcards (7.3), and `interleave`
+//! (7.4).
+
+use super::errors::SchemaError;
+use super::parse::{Loader, Loc};
+use super::schema::{FxMap, Grammar, Pat, PatId, Store, NOT_ALLOWED};
+
+const ATTR: u8 = 1;
+const OOM: u8 = 2;
+const OOM_GROUP: u8 = 4;
+const LIST: u8 = 8;
+const EXCEPT: u8 = 16;
+
+/// A content type (section 7.2), ordered empty < complex < simple.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Ct {
+    Empty,
+    Complex,
+    Simple,
+}
+
+/// What a pattern holds outside elements, for 7.3 and 7.4.
+#[derive(Default, Clone)]
+struct Parts {
+    attrs: Vec<u32>,
+    elems: Vec<u32>,
+    text: bool,
+}
+
+struct Checker<'g, 'l> {
+    g: &'g Grammar,
+    loader: &'l Loader,
+    locs: &'g FxMap<PatId, Loc>,
+    seen: FxMap<(PatId, u8), ()>,
+    parts: FxMap<PatId, Parts>,
+    checked: FxMap<PatId, ()>,
+    here: Loc,
+}
+
+/// Checks the restrictions of section 7 on every element reachable from
+/// the start.
+pub(crate) fn check(
+    g: &Grammar,
+    loader: &Loader,
+    locs: &FxMap<PatId, Loc>,
+    element_locs: &[Loc],
+) -> Result<(), SchemaError> {
+    let mut c = Checker {
+        g,
+        loader,
+        locs,
+        seen: FxMap::default(),
+        parts: FxMap::default(),
+        checked: FxMap::default(),
+        here: Loc::default(),
+    };
+    c.here = locs.get(&g.start).copied().unwrap_or_default();
+    c.start(g.start)?;
+    let mut todo = Vec::new();
+    let mut done = vec![false; g.elements.len()];
+    reachable_elements(g, g.start, &mut todo);
+    while let Some(slot) = todo.pop() {
+        if std::mem::replace(&mut done[slot as usize], true) {
+            continue;
+        }
+        let content = g.elements[slot as usize].content;
+        c.here = element_locs.get(slot as usize).copied().unwrap_or_default();
+        c.paths(content, 0)?;
+        if c.content_type(content).is_none() {
+            return Err(c.err("the element's content mixes data with elements or text, or repeats data (section 7.2)"));
+        }
+        c.duplicates(content)?;
+        reachable_elements(g, content, &mut todo);
+    }
+    Ok(())
+}
+
+/// The element slots that `p` refers to outside other elements.
+fn reachable_elements(g: &Grammar, p: PatId, out: &mut Vec<u32>) {
+    let mut stack = vec![p];
+    let mut seen = FxMap::default();
+    while let Some(p) = stack.pop() {
+        if seen.insert(p, ()).is_some() {
+            continue;
+        }
+        match g.pats.get(p) {
+            Pat::Element(slot) => out.push(slot),
+            Pat::Choice(a, b) | Pat::Group(a, b) | Pat::Interleave(a, b) | Pat::After(a, b) => {
+                stack.push(a);
+                stack.push(b);
+            }
+            Pat::OneOrMore(a) | Pat::List(a) | Pat::Attribute(_, a) | Pat::Data(_, a) => {
+                stack.push(a)
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Checker<'_, '_> {
+    fn err(&self, m: &str) -> SchemaError {
+        SchemaError::Restriction {
+            location: self.loader.location(self.here),
+            message: m.to_string(),
+        }
+    }
+
+    fn at(&mut self, p: PatId) {
+        if let Some(l) = self.locs.get(&p) {
+            self.here = *l;
+        }
+    }
+
+    /// 7.1.5: the start is a choice of elements.
+    fn start(&mut self, p: PatId) -> Result<(), SchemaError> {
+        match self.g.pats.get(p) {
+            Pat::Choice(a, b) => {
+                self.start(a)?;
+                self.start(b)
+            }
+            Pat::Element(_) | Pat::NotAllowed => Ok(()),
+            _ => {
+                self.at(p);
+                Err(self.err("the start pattern may only hold elements (section 7.1.5)"))
+            }
+        }
+    }
+
+    /// 7.1.1 to 7.1.4 and the wildcard rule of 7.3.
+    fn paths(&mut self, p: PatId, cx: u8) -> Result<(), SchemaError> {
+        if self.seen.insert((p, cx), ()).is_some() {
+            return Ok(());
+        }
+        let pat = self.g.pats.get(p);
+        let bad = |m: u8| cx & m != 0;
+        let fail = match pat {
+            Pat::Attribute(..) => bad(ATTR | OOM_GROUP | LIST | EXCEPT),
+            Pat::Element(_) => bad(ATTR | LIST | EXCEPT),
+            Pat::Text | Pat::List(_) | Pat::Interleave(..) => bad(LIST | EXCEPT),
+            Pat::Group(..) | Pat::OneOrMore(_) | Pat::Empty => bad(EXCEPT),
+            _ => false,
+        };
+        let fail = fail
+            || (matches!(pat, Pat::List(_)) && bad(LIST))
+            || (matches!(pat, Pat::Interleave(..)) && bad(LIST));
+        if fail {
+            self.at(p);
+            return Err(self.err(&format!(
+                "{} is not allowed here (section 7.1)",
+                describe(pat)
+            )));
+        }
+        match pat {
+            Pat::Attribute(nc, v) => {
+                if self.g.ncs.is_infinite(nc) && cx & OOM == 0 {
+                    self.at(p);
+                    return Err(self.err("an attribute with `anyName` or `nsName` must be repeated by `oneOrMore` (section 7.3)"));
+                }
+                self.paths(v, cx | ATTR)
+            }
+            Pat::Choice(a, b) => {
+                self.paths(a, cx)?;
+                self.paths(b, cx)
+            }
+            Pat::Group(a, b) | Pat::Interleave(a, b) => {
+                let cx = if cx & OOM != 0 { cx | OOM_GROUP } else { cx };
+                self.paths(a, cx)?;
+                self.paths(b, cx)
+            }
+            Pat::OneOrMore(a) => self.paths(a, cx | OOM),
+            Pat::List(a) => self.paths(a, cx | LIST),
+            Pat::Data(_, e) if e != NOT_ALLOWED => self.paths(e, cx | EXCEPT),
+            _ => Ok(()),
+        }
+    }
+
+    fn content_type(&self, p: PatId) -> Option<Ct> {
+        let groupable = |a: Ct, b: Ct| {
+            a == Ct::Empty || b == Ct::Empty || (a == Ct::Complex && b == Ct::Complex)
+        };
+        match self.g.pats.get(p) {
+            Pat::Empty | Pat::NotAllowed | Pat::Attribute(..) => Some(Ct::Empty),
+            Pat::Text | Pat::Element(_) => Some(Ct::Complex),
+            Pat::Data(..) | Pat::Value(_) | Pat::List(_) => Some(Ct::Simple),
+            Pat::Choice(a, b) => Some(self.content_type(a)?.max(self.content_type(b)?)),
+            Pat::Group(a, b) | Pat::Interleave(a, b) => {
+                let (x, y) = (self.content_type(a)?, self.content_type(b)?);
+                groupable(x, y).then_some(x.max(y))
+            }
+            Pat::OneOrMore(a) => {
+                let x = self.content_type(a)?;
+                groupable(x, x).then_some(x)
+            }
+            Pat::After(..) => None,
+        }
+    }
+
+    /// 7.3 and 7.4: no attribute twice in a group or interleave, no element
+    /// name and no text on both sides of an interleave.
+    fn duplicates(&mut self, p: PatId) -> Result<(), SchemaError> {
+        if self.checked.insert(p, ()).is_some() {
+            return Ok(());
+        }
+        match self.g.pats.get(p) {
+            Pat::Group(a, b) | Pat::Interleave(a, b) => {
+                self.duplicates(a)?;
+                self.duplicates(b)?;
+                let (x, y) = (self.parts_of(a), self.parts_of(b));
+                if self.any_overlap(&x.attrs, &y.attrs) {
+                    self.at(p);
+                    return Err(self.err("the same attribute may occur twice (section 7.3)"));
+                }
+                if matches!(self.g.pats.get(p), Pat::Interleave(..)) {
+                    if self.any_overlap(&x.elems, &y.elems) {
+                        self.at(p);
+                        return Err(self.err(
+                            "an element name occurs on both sides of `interleave` (section 7.4)",
+                        ));
+                    }
+                    if x.text && y.text {
+                        self.at(p);
+                        return Err(
+                            self.err("`text` occurs on both sides of `interleave` (section 7.4)")
+                        );
+                    }
+                }
+                Ok(())
+            }
+            Pat::Choice(a, b) => {
+                self.duplicates(a)?;
+                self.duplicates(b)
+            }
+            Pat::OneOrMore(a) => self.duplicates(a),
+            _ => Ok(()),
+        }
+    }
+
+    fn any_overlap(&self, xs: &[u32], ys: &[u32]) -> bool {
+        let ncs = &self.g.ncs;
+        let mut names = std::collections::HashSet::new();
+        let mut wild = Vec::new();
+        for &x in xs {
+            match ncs.single(x) {
+                Some(n) => {
+                    names.insert(n);
+                }
+                None => wild.push(x),
+            }
+        }
+        ys.iter().any(|&y| match ncs.single(y) {
+            Some(n) => names.contains(&n) || wild.iter().any(|&w| ncs.contains(w, n.0, n.1)),
+            None => xs.iter().any(|&x| ncs.overlap(x, y)),
+        })
+    }
+
+    fn parts_of(&mut self, p: PatId) -> Parts {
+        if let Some(parts) = self.parts.get(&p) {
+            return parts.clone();
+        }
+        let parts = match self.g.pats.get(p) {
+            Pat::Attribute(nc, _) => Parts {
+                attrs: vec![nc],
+                ..Parts::default()
+            },
+            Pat::Element(slot) => Parts {
+                elems: vec![self.g.elements[slot as usize].nc],
+                ..Parts::default()
+            },
+            Pat::Text => Parts {
+                text: true,
+                ..Parts::default()
+            },
+            Pat::Choice(a, b) | Pat::Group(a, b) | Pat::Interleave(a, b) => {
+                let (mut x, y) = (self.parts_of(a), self.parts_of(b));
+                x.attrs.extend(y.attrs);
+                x.elems.extend(y.elems);
+                x.text |= y.text;
+                x
+            }
+            Pat::OneOrMore(a) => self.parts_of(a),
+            _ => Parts::default(),
+        };
+        self.parts.insert(p, parts.clone());
+        parts
+    }
+}
+
+fn describe(p: Pat) -> &'static str {
+    match p {
+        Pat::Attribute(..) => "`attribute`",
+        Pat::Element(_) => "an element",
+        Pat::Text => "`text`",
+        Pat::List(_) => "`list`",
+        Pat::Interleave(..) => "`interleave`",
+        Pat::Group(..) => "`group`",
+        Pat::OneOrMore(_) => "`oneOrMore`",
+        Pat::Empty => "`empty`",
+        _ => "this pattern",
+    }
+}

@@ -1,0 +1,726 @@
+//! Validation from quick-xml events: a stack as deep as the document's
+//! nesting, the derivative of the current state at each event, and
+//! recovery after each violation so that every violation is reported once.
+
+use std::collections::VecDeque;
+use std::io::BufRead;
+use std::ops::Range;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{Namespace, QName, ResolveResult};
+use quick_xml::NsReader;
+
+use super::datatype::is_whitespace;
+use super::deriv::Deriv;
+use super::explain::{self, did_you_mean, one_of};
+use super::ids::IdChecker;
+use super::schema::{display_name, Pat, PatId, Store, NOT_ALLOWED};
+use super::Violation;
+use crate::validate::xsd::NamespaceContext;
+
+/// The deepest nesting accepted.
+const MAX_DEPTH: usize = 4096;
+
+/// Codes of the violations.
+pub(crate) mod code {
+    pub const NOT_WELL_FORMED: &str = "teikit::validate::not_well_formed";
+    pub const UNEXPECTED_ELEMENT: &str = "teikit::validate::unexpected_element";
+    pub const UNEXPECTED_ATTRIBUTE: &str = "teikit::validate::unexpected_attribute";
+    pub const MISSING_ATTRIBUTE: &str = "teikit::validate::missing_attribute";
+    pub const BAD_ATTRIBUTE_VALUE: &str = "teikit::validate::bad_attribute_value";
+    pub const UNEXPECTED_TEXT: &str = "teikit::validate::unexpected_text";
+    pub const BAD_TEXT_VALUE: &str = "teikit::validate::bad_text_value";
+    pub const INCOMPLETE_ELEMENT: &str = "teikit::validate::incomplete_element";
+}
+
+/// A `BufRead` that remembers where lines start, for line and column.
+struct Lines<R> {
+    inner: R,
+    pos: usize,
+    line: u32,
+    line_start: usize,
+    marks: VecDeque<usize>,
+}
+
+impl<R: BufRead> std::io::Read for Lines<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Lines<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        if let Ok(buf) = self.inner.fill_buf() {
+            let n = n.min(buf.len());
+            for (i, b) in buf[..n].iter().enumerate() {
+                if *b == b'\n' {
+                    self.marks.push_back(self.pos + i);
+                }
+            }
+        }
+        self.pos += n;
+        self.inner.consume(n);
+    }
+}
+
+impl<R> Lines<R> {
+    /// Forgets line starts before `pos` (positions asked later are >= `pos`).
+    fn advance(&mut self, pos: usize) {
+        while self.marks.front().is_some_and(|m| *m < pos) {
+            if let Some(m) = self.marks.pop_front() {
+                self.line += 1;
+                self.line_start = m + 1;
+            }
+        }
+    }
+
+    /// Line and column (1-based, column in bytes) of `pos`.
+    fn line_col(&self, pos: usize) -> (u32, u32) {
+        let mut line = self.line;
+        let mut start = self.line_start;
+        for m in self.marks.iter().take_while(|m| **m < pos) {
+            line += 1;
+            start = m + 1;
+        }
+        (line, (pos.saturating_sub(start) + 1) as u32)
+    }
+}
+
+/// An element being validated.
+struct Frame {
+    name: String,
+    name_span: Range<usize>,
+    text: String,
+    text_span: Range<usize>,
+    has_child: bool,
+}
+
+/// Namespace bindings of the reader, for QName values.
+struct Resolver<'a, R>(&'a NsReader<R>);
+
+impl<R> NamespaceContext for Resolver<'_, R> {
+    fn namespace_for(&self, prefix: &str) -> Option<&str> {
+        let r = if prefix.is_empty() {
+            self.0.resolver().resolve_prefix(None, true)
+        } else {
+            let q = format!("{prefix}:x");
+            let prefix = QName(q.as_bytes()).prefix();
+            // The result borrows the resolver, not `q`.
+            self.0.resolver().resolve_prefix(prefix, true)
+        };
+        match r {
+            ResolveResult::Bound(Namespace(b)) => std::str::from_utf8(b).ok(),
+            ResolveResult::Unbound if prefix.is_empty() => Some(""),
+            _ if prefix == "xml" => Some(crate::tei::XML_NS),
+            _ => None,
+        }
+    }
+}
+
+/// The state of one validation.
+pub(crate) struct Validator<'g> {
+    d: Deriv<'g>,
+    ids: IdChecker<'g>,
+    cur: PatId,
+    stack: Vec<Frame>,
+    skip: usize,
+    seen_root: bool,
+    root_done: bool,
+    out: Vec<Violation>,
+}
+
+type Reader<R> = NsReader<Lines<R>>;
+
+impl<'g> Validator<'g> {
+    /// A validator in the start state.
+    pub(crate) fn new(d: Deriv<'g>, ids: IdChecker<'g>) -> Validator<'g> {
+        let cur = d.g.start;
+        Validator {
+            d,
+            ids,
+            cur,
+            stack: Vec::new(),
+            skip: 0,
+            seen_root: false,
+            root_done: false,
+            out: Vec::new(),
+        }
+    }
+
+    /// Validates the document read from `input`.
+    pub(crate) fn run<R: BufRead>(
+        mut self,
+        input: R,
+    ) -> std::io::Result<(Vec<Violation>, Deriv<'g>)> {
+        let lines = Lines {
+            inner: input,
+            pos: 0,
+            line: 1,
+            line_start: 0,
+            marks: VecDeque::new(),
+        };
+        let mut reader = NsReader::from_reader(lines);
+        reader.config_mut().expand_empty_elements = false;
+        reader.config_mut().check_end_names = true;
+        let mut buf = Vec::new();
+        loop {
+            let start = reader.buffer_position() as usize;
+            reader.get_mut().advance(start);
+            buf.clear();
+            let event = match reader.read_event_into(&mut buf) {
+                Ok(e) => e,
+                Err(quick_xml::Error::Io(e)) => {
+                    return Err(std::io::Error::new(e.kind(), e.to_string()))
+                }
+                Err(e) => {
+                    let pos = reader.error_position() as usize;
+                    self.fail(&reader, pos, &e.to_string());
+                    break;
+                }
+            };
+            let end = reader.buffer_position() as usize;
+            if !self.event(&mut reader, event, start..end) {
+                break;
+            }
+        }
+        self.finish(&reader);
+        let Validator {
+            mut out, d, ids, ..
+        } = self;
+        let id_lines = |pos| reader.get_ref().line_col(pos);
+        out.extend(ids.finish(id_lines));
+        Ok((out, d))
+    }
+
+    /// Handles one event; false stops the validation.
+    fn event<R: BufRead>(
+        &mut self,
+        reader: &mut Reader<R>,
+        event: Event<'_>,
+        span: Range<usize>,
+    ) -> bool {
+        match event {
+            Event::Start(e) => self.start(reader, &e, span.start, false),
+            Event::Empty(e) => self.start(reader, &e, span.start, true),
+            Event::End(_) => {
+                self.end(reader, span);
+                true
+            }
+            Event::Text(t) => match t.xml_content() {
+                Ok(s) => self.text(reader, &s, span),
+                Err(e) => self.fail(reader, span.start, &e.to_string()),
+            },
+            Event::CData(t) => {
+                let s = String::from_utf8_lossy(&t).into_owned();
+                self.text(reader, &s, span)
+            }
+            Event::GeneralRef(r) => {
+                let name = String::from_utf8_lossy(&r).into_owned();
+                match resolve_ref(&name) {
+                    Some(c) => self.text(reader, &c.to_string(), span),
+                    None => self.fail(reader, span.start, &format!("undefined entity `&{name};`")),
+                }
+            }
+            Event::Eof => false,
+            _ => true,
+        }
+    }
+
+    fn report(&mut self, reader: &Reader<impl BufRead>, v: Partial) {
+        let (line, column) = reader.get_ref().line_col(v.span.start);
+        self.out.push(Violation {
+            code: v.code,
+            message: v.message,
+            span: v.span,
+            line,
+            column,
+            expected: v.expected,
+            found: v.found,
+            help: v.help,
+        });
+    }
+
+    /// A well-formedness error: reported, and the validation stops.
+    fn fail(&mut self, reader: &Reader<impl BufRead>, pos: usize, message: &str) -> bool {
+        self.report(
+            reader,
+            Partial::new(
+                code::NOT_WELL_FORMED,
+                format!("not well-formed: {message}"),
+                pos..pos,
+            ),
+        );
+        self.stack.clear();
+        self.root_done = true;
+        false
+    }
+
+    fn text<R: BufRead>(&mut self, reader: &Reader<R>, s: &str, span: Range<usize>) -> bool {
+        if self.skip > 0 {
+            return true;
+        }
+        match self.stack.last_mut() {
+            Some(f) => {
+                if f.text.is_empty() {
+                    f.text_span = span;
+                } else {
+                    f.text_span.end = span.end;
+                }
+                f.text.push_str(s);
+                true
+            }
+            None if is_whitespace(s) => true,
+            None => self.fail(reader, span.start, "text outside the root element"),
+        }
+    }
+
+    /// Text before a child element or the end tag of a parent with children.
+    fn flush_text<R: BufRead>(&mut self, reader: &Reader<R>) {
+        let Some(f) = self.stack.last_mut() else {
+            return;
+        };
+        let text = std::mem::take(&mut f.text);
+        let span = f.text_span.clone();
+        if is_whitespace(&text) {
+            return;
+        }
+        let d = self.d.text(self.cur, &text, &Resolver(reader));
+        if d == NOT_ALLOWED {
+            let v = self.text_violation(&text, span);
+            self.report(reader, v);
+        } else {
+            self.cur = d;
+        }
+    }
+
+    fn text_violation(&mut self, text: &str, span: Range<usize>) -> Partial {
+        let name = self
+            .stack
+            .last()
+            .map(|f| f.name.clone())
+            .unwrap_or_default();
+        let mut values = std::collections::BTreeSet::new();
+        if let Pat::After(inner, _) = self.d.st.get(self.cur) {
+            explain::describe_values(&self.d, inner, &mut values);
+        }
+        values.remove("any text");
+        let shown = shorten(text);
+        if values.is_empty() {
+            let expected = explain::expected_elements(&self.d, self.cur);
+            let mut p = Partial::new(
+                code::UNEXPECTED_TEXT,
+                format!("text is not allowed here in `{name}`, found `{shown}`"),
+                span,
+            );
+            p.help = Some(if expected.is_empty() {
+                format!("`{name}` takes no text here; remove it")
+            } else {
+                format!(
+                    "`{name}` takes elements here ({}); remove the text or wrap it in one of them",
+                    one_of(&expected)
+                )
+            });
+            p.expected = expected;
+            p.found = Some(text.to_string());
+            p
+        } else {
+            let expected: Vec<String> = values.into_iter().collect();
+            let mut p = Partial::new(
+                code::BAD_TEXT_VALUE,
+                format!(
+                    "invalid content of `{name}`: expected {}, found `{shown}`",
+                    one_of(&expected)
+                ),
+                span,
+            );
+            p.help = did_you_mean(text.trim(), &expected);
+            p.expected = expected;
+            p.found = Some(text.to_string());
+            p
+        }
+    }
+
+    fn start<R: BufRead>(
+        &mut self,
+        reader: &mut Reader<R>,
+        e: &BytesStart,
+        pos: usize,
+        empty: bool,
+    ) -> bool {
+        if self.skip > 0 {
+            self.skip += usize::from(!empty);
+            return true;
+        }
+        if self.root_done && self.stack.is_empty() {
+            return self.fail(reader, pos, "a second root element");
+        }
+        if self.stack.len() >= MAX_DEPTH {
+            return self.fail(reader, pos, "the document is nested too deeply");
+        }
+        self.flush_text(reader);
+        let qname = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+        let name_span = pos + 1..pos + 1 + qname.len();
+        let (res, local) = reader.resolve_element(e.name());
+        let local = String::from_utf8_lossy(local.as_ref()).into_owned();
+        let Some(ns) = resolved(res) else {
+            return self.fail(
+                reader,
+                pos,
+                &format!("undeclared namespace prefix in `{qname}`"),
+            );
+        };
+        if let Some(f) = self.stack.last_mut() {
+            f.has_child = true;
+        }
+        self.seen_root = true;
+        let nid = self.d.name_id(&ns, &local);
+        let after_open = self.d.start_tag_open(self.cur, nid, &ns, &local);
+        if after_open == NOT_ALLOWED {
+            self.unexpected_element(reader, &ns, &local, name_span);
+            self.skip = usize::from(!empty);
+            if self.stack.is_empty() {
+                self.root_done = true;
+            }
+            return true;
+        }
+        let Some(state) =
+            self.attributes(reader, e, pos, after_open, (&ns, &local), name_span.clone())
+        else {
+            return false;
+        };
+        self.stack.push(Frame {
+            name: display_name(&ns, &local, &self.d.g.main_ns),
+            name_span,
+            text: String::new(),
+            text_span: 0..0,
+            has_child: false,
+        });
+        self.cur = state;
+        if empty {
+            self.end(reader, pos..pos);
+        }
+        true
+    }
+
+    fn unexpected_element<R: BufRead>(
+        &mut self,
+        reader: &Reader<R>,
+        ns: &str,
+        local: &str,
+        span: Range<usize>,
+    ) {
+        let found = display_name(ns, local, &self.d.g.main_ns);
+        let expected = explain::expected_elements(&self.d, self.cur);
+        let message = match self.stack.last() {
+            Some(f) if expected.is_empty() => format!(
+                "element `{found}` is not allowed here: `{}` takes no more elements",
+                f.name
+            ),
+            Some(_) => format!("expected {}, found `{found}`", one_of(&expected)),
+            None => format!(
+                "expected root element {}, found `{found}`",
+                one_of(&expected)
+            ),
+        };
+        let mut p = Partial::new(code::UNEXPECTED_ELEMENT, message, span);
+        p.help = did_you_mean(&found, &expected);
+        p.expected = expected;
+        p.found = Some(found);
+        self.report(reader, p);
+    }
+
+    /// Derives by every attribute, then closes the start tag.
+    fn attributes<R: BufRead>(
+        &mut self,
+        reader: &mut Reader<R>,
+        e: &BytesStart,
+        pos: usize,
+        mut state: PatId,
+        elem: (&str, &str),
+        name_span: Range<usize>,
+    ) -> Option<PatId> {
+        let base = e.as_ptr() as usize;
+        let mut attrs = Vec::new();
+        for attr in e.attributes().with_checks(true) {
+            let attr = match attr {
+                Ok(a) => a,
+                Err(err) => {
+                    self.fail(reader, pos, &err.to_string());
+                    return None;
+                }
+            };
+            let key = attr.key;
+            if key.as_namespace_binding().is_some() {
+                continue;
+            }
+            let raw: &[u8] = &attr.value;
+            let vstart = pos + 1 + (raw.as_ptr() as usize).saturating_sub(base);
+            let span = vstart..vstart + raw.len();
+            let normalized: Vec<u8> = raw
+                .iter()
+                .map(|b| {
+                    if matches!(b, b'\t' | b'\n' | b'\r') {
+                        b' '
+                    } else {
+                        *b
+                    }
+                })
+                .collect();
+            let value = match quick_xml::escape::unescape(&String::from_utf8_lossy(&normalized)) {
+                Ok(v) => v.into_owned(),
+                Err(err) => {
+                    self.fail(reader, vstart, &err.to_string());
+                    return None;
+                }
+            };
+            let (res, local) = reader.resolve_attribute(key);
+            let local = String::from_utf8_lossy(local.as_ref()).into_owned();
+            let qname = String::from_utf8_lossy(key.as_ref()).into_owned();
+            let Some(ns) = resolved(res) else {
+                self.fail(
+                    reader,
+                    pos,
+                    &format!("undeclared namespace prefix in `{qname}`"),
+                );
+                return None;
+            };
+            attrs.push((ns, local, value, span));
+        }
+        for (ns, local, value, span) in &attrs {
+            state = self.attribute(reader, state, (ns, local), value, span.clone());
+        }
+        let lines = reader.get_ref();
+        self.ids.element(elem, &attrs, |p| lines.line_col(p));
+        let closed = self.d.close(state, false);
+        if closed != NOT_ALLOWED {
+            return Some(closed);
+        }
+        let missing = explain::required_attributes(&mut self.d, state);
+        let name = display_name(elem.0, elem.1, &self.d.g.main_ns);
+        let mut p = Partial::new(
+            code::MISSING_ATTRIBUTE,
+            format!(
+                "element `{name}` lacks required attribute {}",
+                one_of(&missing)
+            ),
+            name_span,
+        );
+        p.help = Some(format!("add {} to `{name}`", one_of(&missing)));
+        p.expected = missing;
+        self.report(reader, p);
+        Some(self.d.close(state, true))
+    }
+
+    fn attribute<R: BufRead>(
+        &mut self,
+        reader: &Reader<R>,
+        state: PatId,
+        name: (&str, &str),
+        value: &str,
+        span: Range<usize>,
+    ) -> PatId {
+        let nid = self.d.name_id(name.0, name.1);
+        let next = self.d.att(state, nid, name, Some(value), &Resolver(reader));
+        if next != NOT_ALLOWED {
+            return next;
+        }
+        let shown = display_name(name.0, name.1, "");
+        let by_name = self.d.att(state, nid, name, None, &Resolver(reader));
+        if by_name != NOT_ALLOWED {
+            let expected = explain::attribute_values(&self.d, state, name.0, name.1);
+            let mut p = Partial::new(
+                code::BAD_ATTRIBUTE_VALUE,
+                format!(
+                    "invalid value of attribute `{shown}`: expected {}, found `{}`",
+                    one_of(&expected),
+                    shorten(value)
+                ),
+                span,
+            );
+            p.help = did_you_mean(value, &expected);
+            p.expected = expected;
+            p.found = Some(value.to_string());
+            self.report(reader, p);
+            return by_name;
+        }
+        let expected = explain::allowed_attributes(&self.d, state);
+        let elem = self.stack_name_hint();
+        let mut p = Partial::new(
+            code::UNEXPECTED_ATTRIBUTE,
+            format!("attribute `{shown}` is not allowed here{elem}"),
+            span.start.saturating_sub(shown.len() + 2)..span.start.saturating_sub(2),
+        );
+        p.help = did_you_mean(&shown, &expected);
+        p.expected = expected;
+        p.found = Some(shown);
+        self.report(reader, p);
+        state
+    }
+
+    fn stack_name_hint(&self) -> String {
+        String::new()
+    }
+
+    fn end<R: BufRead>(&mut self, reader: &Reader<R>, span: Range<usize>) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            if self.skip == 0 && self.stack.is_empty() {
+                self.root_done = true;
+            }
+            return;
+        }
+        let Some(frame) = self.stack.last() else {
+            return;
+        };
+        if frame.has_child {
+            self.flush_text(reader);
+        } else {
+            let text = frame.text.clone();
+            let tspan = if text.is_empty() {
+                span.clone()
+            } else {
+                frame.text_span.clone()
+            };
+            let d = self.d.text(self.cur, &text, &Resolver(reader));
+            let next = if is_whitespace(&text) {
+                super::schema::choice(&mut self.d.st, self.cur, d)
+            } else {
+                d
+            };
+            if next == NOT_ALLOWED {
+                let v = self.text_violation(&text, tspan);
+                self.report(reader, v);
+            } else {
+                self.cur = next;
+            }
+        }
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        let after = self.d.end(self.cur, false);
+        self.cur = if after == NOT_ALLOWED {
+            self.incomplete(reader, &frame, span);
+            self.d.end(self.cur, true)
+        } else {
+            after
+        };
+        if self.stack.is_empty() {
+            self.root_done = true;
+        }
+    }
+
+    fn incomplete<R: BufRead>(&mut self, reader: &Reader<R>, frame: &Frame, span: Range<usize>) {
+        let mut expected = explain::expected_elements(&self.d, self.cur);
+        if expected.is_empty() {
+            let mut values = std::collections::BTreeSet::new();
+            for alt in super::schema::alternatives(&self.d.st, self.cur) {
+                if let Pat::After(inner, _) = self.d.st.get(alt) {
+                    explain::describe_values(&self.d, inner, &mut values);
+                }
+            }
+            expected = values.into_iter().collect();
+        }
+        let name = &frame.name;
+        let message = format!(
+            "element `{name}` is incomplete: expected {}",
+            one_of(&expected)
+        );
+        let span = if span.is_empty() {
+            frame.name_span.clone()
+        } else {
+            span
+        };
+        let mut p = Partial::new(code::INCOMPLETE_ELEMENT, message, span);
+        p.help = Some(format!(
+            "add {} before the end of `{name}`",
+            one_of(&expected)
+        ));
+        p.expected = expected;
+        self.report(reader, p);
+    }
+
+    fn finish<R: BufRead>(&mut self, reader: &Reader<R>) {
+        let pos = reader.buffer_position() as usize;
+        if !self.stack.is_empty() {
+            let name = self
+                .stack
+                .last()
+                .map(|f| f.name.clone())
+                .unwrap_or_default();
+            self.fail(reader, pos, &format!("the document ends inside `{name}`"));
+        } else if !self.seen_root {
+            self.fail(reader, pos, "no root element");
+        }
+    }
+}
+
+/// A violation before its line and column are known.
+struct Partial {
+    code: &'static str,
+    message: String,
+    span: Range<usize>,
+    expected: Vec<String>,
+    found: Option<String>,
+    help: Option<String>,
+}
+
+impl Partial {
+    fn new(code: &'static str, message: String, span: Range<usize>) -> Partial {
+        Partial {
+            code,
+            message,
+            span,
+            expected: Vec::new(),
+            found: None,
+            help: None,
+        }
+    }
+}
+
+fn resolved(r: ResolveResult) -> Option<String> {
+    match r {
+        ResolveResult::Bound(Namespace(b)) => Some(String::from_utf8_lossy(b).into_owned()),
+        ResolveResult::Unbound => Some(String::new()),
+        ResolveResult::Unknown(p) if p == b"xml" => Some(crate::tei::XML_NS.to_string()),
+        ResolveResult::Unknown(_) => None,
+    }
+}
+
+/// The character of a predefined entity or character reference.
+fn resolve_ref(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => {
+            let n = name.strip_prefix('#')?;
+            let code = match n.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => n.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| *c != '\u{0}')
+        }
+    }
+}
+
+/// Long text cut for messages.
+fn shorten(s: &str) -> String {
+    let t = s.trim();
+    if t.chars().count() > 40 {
+        format!("{}…", t.chars().take(40).collect::<String>())
+    } else {
+        t.to_string()
+    }
+}
