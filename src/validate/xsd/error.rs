@@ -39,18 +39,6 @@ pub enum DatatypeError {
         /// What to write instead.
         help: String,
     },
-    /// A facet other than `pattern` was given twice.
-    #[error("param `{param}` is given twice on `{type_name}`")]
-    #[diagnostic(
-        code(teikit::validate::xsd::duplicate_param),
-        help("give each facet once; only `pattern` may repeat")
-    )]
-    DuplicateParam {
-        /// The param's name.
-        param: String,
-        /// The datatype it was given to.
-        type_name: String,
-    },
     /// The param's value is not valid for the facet or the type.
     #[error("bad value `{value}` for param `{param}` on `{type_name}`: {reason}")]
     #[diagnostic(code(teikit::validate::xsd::bad_param_value))]
@@ -62,22 +50,6 @@ pub enum DatatypeError {
         /// The datatype it was given to.
         type_name: String,
         /// What the value should be.
-        reason: String,
-    },
-    /// Two params contradict each other (e.g. `minLength` above `maxLength`).
-    #[error("params `{first}` and `{second}` on `{type_name}` contradict each other: {reason}")]
-    #[diagnostic(
-        code(teikit::validate::xsd::conflicting_params),
-        help("remove one of them or change its value")
-    )]
-    ConflictingParams {
-        /// The first param.
-        first: String,
-        /// The second param.
-        second: String,
-        /// The datatype they were given to.
-        type_name: String,
-        /// Why they cannot both hold.
         reason: String,
     },
     /// A `pattern` param is not a valid XSD regular expression.

@@ -13,6 +13,8 @@
 //! - [`facets`]: the facets a schema applies as `param`s.
 //! - [`regex`]: XSD regular expressions, translated to the `regex` crate.
 
+pub mod datetime;
+pub mod decimal;
 mod error;
 pub mod facets;
 mod lexical;

@@ -21,11 +21,15 @@ enum Item {
     Class(String),
 }
 
+/// How deeply groups and class subtractions may nest.
+const MAX_DEPTH: usize = 200;
+
 /// Reads one XSD pattern and writes its translation.
 pub struct Translator {
     chars: Vec<char>,
     pos: usize,
     out: String,
+    depth: usize,
 }
 
 impl Translator {
@@ -35,6 +39,7 @@ impl Translator {
             chars: xsd.chars().collect(),
             pos: 0,
             out: String::with_capacity(xsd.len() * 2),
+            depth: 0,
         }
     }
 
@@ -94,9 +99,11 @@ impl Translator {
         };
         match c {
             '(' => {
+                self.enter()?;
                 self.pos += 1;
                 self.out.push_str("(?:");
                 self.reg_exp()?;
+                self.depth -= 1;
                 if self.peek() != Some(')') {
                     return Err(self.error(format!("expected `)`, found {}", self.found())));
                 }
@@ -128,6 +135,16 @@ impl Translator {
                 self.out
                     .push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
             }
+        }
+        Ok(())
+    }
+
+    fn enter(&mut self) -> Result<(), RegexError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error(format!(
+                "groups and classes nest more than {MAX_DEPTH} deep"
+            )));
         }
         Ok(())
     }
@@ -295,7 +312,9 @@ impl Translator {
                 }
                 '-' if !first && self.peek_at(1) == Some('[') => {
                     self.pos += 1;
+                    self.enter()?;
                     let subtracted = self.class_expr()?;
+                    self.depth -= 1;
                     if self.peek() != Some(']') {
                         return Err(self.error(format!(
                             "expected `]` after a class subtraction, found {}",

@@ -58,3 +58,13 @@ fn subtraction_and_escapes() {
     assert!(matches("[\\p{IsBasicLatin}-[a-z]]", "A"));
     assert!(!matches("[\\p{IsBasicLatin}-[a-z]]", "a"));
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep = format!("{}a{}", "(".repeat(100_000), ")".repeat(100_000));
+    assert!(translate(&deep).is_err());
+    let classes = format!("{}]", "[a-".repeat(100_000));
+    assert!(translate(&classes).is_err());
+    let fine = format!("{}a{}", "(".repeat(50), ")".repeat(50));
+    assert!(Pattern::new(&fine).is_ok());
+}
