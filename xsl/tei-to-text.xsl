@@ -7,6 +7,7 @@
   - the teiHeader is left out;
   - each block element starts and ends a paragraph (a blank line); inline
     markup adds nothing;
+  - deletions (del) are left out;
   - lb, pb and cb are a space unless @break="no";
   - a note leaves a marker [N] and its text follows the reading text as
     "[N] ...", numbered in document order;
@@ -26,9 +27,9 @@
 
   <xsl:param name="reading" select="'reg'"/>
 
-  <!-- The notes that are numbered: outside the header and outside the
+  <!-- The notes that are numbered: outside the header, deletions and the
        reading of a choice that is left out. -->
-  <xsl:variable name="notes" select="//tei:note[not(ancestor::tei:teiHeader)]
+  <xsl:variable name="notes" select="//tei:note[not(ancestor::tei:teiHeader or ancestor::tei:del)]
       [not(ancestor::*[parent::tei:choice][
         ($reading != 'orig' and (self::tei:orig or self::tei:abbr or self::tei:sic)) or
         ($reading = 'orig' and (self::tei:reg or self::tei:expan or self::tei:corr))])]"/>
@@ -56,7 +57,7 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:teiHeader"/>
+  <xsl:template match="tei:teiHeader | tei:del"/>
 
   <xsl:template match="tei:note">
     <xsl:variable name="id" select="generate-id()"/>

@@ -14,7 +14,9 @@
 //! - `lb`, `pb` and `cb` are a space, unless `@break="no"`;
 //! - a `note` leaves a marker `[1]` where it stands, and its text follows
 //!   the reading text as `[1] ...`, one note a line, numbered in document order;
-//! - a `choice` gives one reading ([`Reading`]), the other is left out.
+//! - a `choice` gives one reading ([`Reading`]), the other is left out;
+//! - a deletion (`del`) is left out: the reading text is the text as the
+//!   writer left it (the HTML shows deletions struck through).
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -232,6 +234,9 @@ impl<W: Write> State<W> {
             if self.options.header {
                 self.header = Some(super::header::HeaderFields::default());
             }
+            return Open::Skipped;
+        }
+        if name == "del" {
             return Open::Skipped;
         }
         if self.stack.last() == Some(&Open::Choice)
