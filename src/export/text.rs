@@ -65,32 +65,16 @@ pub fn write_text<R: BufRead, W: Write>(
             .read_resolved_event_into(&mut buf)
             .map_err(|e| malformed(path, at, &e.to_string()))?;
         let tei = matches!(ns, ResolveResult::Bound(n) if n.as_ref() == TEI_NS.as_bytes());
-        match event {
-            Event::Start(e) => state.start(tei, &e, false),
-            Event::Empty(e) => state.start(tei, &e, true),
-            Event::End(_) => state.end(),
-            Event::Text(e) => {
-                let text = e
-                    .xml10_content()
-                    .map_err(|e| malformed(path, at, &e.to_string()))?;
-                state.text(&text);
+        if matches!(event, Event::Eof) {
+            if !state.stack.is_empty() || !state.seen_root {
+                let message = "the document ends before its root element is closed";
+                return Err(malformed(path, at, message));
             }
-            Event::CData(e) => {
-                let text = e
-                    .xml10_content()
-                    .map_err(|e| malformed(path, at, &e.to_string()))?;
-                state.text(&text);
-            }
-            Event::GeneralRef(r) => {
-                let text = resolve_ref(&r).ok_or_else(|| {
-                    let name = String::from_utf8_lossy(&r).into_owned();
-                    malformed(path, at, &format!("unknown entity `&{name};`"))
-                })?;
-                state.text(&text);
-            }
-            Event::Eof => break,
-            _ => {}
+            break;
         }
+        state
+            .event(tei, &event)
+            .map_err(|message| malformed(path, at, &message))?;
         state
             .flush_out()
             .map_err(|e| ExportError::output(path, e))?;
@@ -182,9 +166,28 @@ struct State<W: Write> {
     header: Option<super::header::HeaderFields>,
     pending: String,
     wrote: bool,
+    seen_root: bool,
 }
 
 impl<W: Write> State<W> {
+    /// Takes one event; the error is a message about malformed input.
+    fn event(&mut self, tei: bool, event: &Event<'_>) -> Result<(), String> {
+        match event {
+            Event::Start(e) => self.start(tei, e, false),
+            Event::Empty(e) => self.start(tei, e, true),
+            Event::End(_) => self.end(),
+            Event::Text(e) => self.text(&e.xml10_content().map_err(|e| e.to_string())?),
+            Event::CData(e) => self.text(&e.xml10_content().map_err(|e| e.to_string())?),
+            Event::GeneralRef(r) => {
+                let text = resolve_ref(r)
+                    .ok_or_else(|| format!("unknown entity `&{};`", String::from_utf8_lossy(r)))?;
+                self.text(&text);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     fn new(out: W, options: TextOptions) -> Self {
         Self {
             out,
@@ -197,12 +200,14 @@ impl<W: Write> State<W> {
             header: None,
             pending: String::new(),
             wrote: false,
+            seen_root: false,
         }
     }
 
     fn start(&mut self, tei: bool, e: &BytesStart<'_>, empty: bool) {
         let local = e.local_name();
         let name = std::str::from_utf8(local.as_ref()).unwrap_or("");
+        self.seen_root = true;
         let open = self.classify(tei, name);
         if let Some(header) = &mut self.header {
             header.start(name, e);

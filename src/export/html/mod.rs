@@ -79,10 +79,9 @@ pub fn export_site(
     options: &HtmlOptions,
     out_dir: &Path,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    let site_title = if options.title.trim().is_empty() {
-        "TEI documents"
-    } else {
-        options.title.trim()
+    let site_title = match options.title.trim() {
+        "" => "TEI documents",
+        title => title,
     };
     let reg = match register {
         Some(path) => Register::load(path)?,
@@ -91,44 +90,67 @@ pub fn export_site(
     let stems = stems(letters)?;
     let mut inputs = letters.to_vec();
     inputs.extend(register.map(Path::to_path_buf));
-    let mut written = Vec::new();
-    let mut write = |name: &str, contents: &[u8]| -> Result<(), ExportError> {
-        let path = out_dir.join(name);
-        files::check_not_input(&path, &inputs)?;
-        files::write_atomic(&path, contents)?;
-        written.push(path);
-        Ok(())
+    let mut out = Output {
+        dir: out_dir,
+        inputs: &inputs,
+        written: Vec::new(),
     };
     let mut views = Vec::with_capacity(letters.len());
     for (stem, path) in &stems {
-        let file = files::read_text(path)?;
-        let doc = parse_untrusted(&file.text).map_err(|e| ExportError::malformed(path, &e))?;
-        let view = LetterView::of(&doc, stem, &reg);
-        let html = letter::letter_page(&doc, &view, &reg, site_title);
-        write(&format!("{stem}.html"), html.as_bytes())?;
-        if options.xml_stylesheet {
-            write(
-                &format!("{stem}.xml"),
-                with_stylesheet(&file.text).as_bytes(),
-            )?;
-        }
-        views.push(view);
+        views.push(out.letter(stem, path, &reg, site_title, options)?);
     }
     indices::sort_letters(&mut views);
-    write(
-        INDEX_FILE,
-        indices::letters_index(&views, site_title).as_bytes(),
-    )?;
+    let index = indices::letters_index(&views, site_title);
+    out.write(INDEX_FILE, index.as_bytes())?;
     for kind in super::model::Kind::ALL {
         let html = indices::entity_index(kind, &reg, &views, site_title);
-        write(kind.page(), html.as_bytes())?;
+        out.write(kind.page(), html.as_bytes())?;
     }
-    write(CSS_FILE, CSS.as_bytes())?;
+    out.write(CSS_FILE, CSS.as_bytes())?;
     if options.xml_stylesheet {
-        write(XSL_FILE, super::TEI_TO_HTML_XSL.as_bytes())?;
+        out.write(XSL_FILE, super::TEI_TO_HTML_XSL.as_bytes())?;
     }
-    written.sort();
-    Ok(written)
+    out.written.sort();
+    Ok(out.written)
+}
+
+/// The output folder: refuses to overwrite inputs, records what it wrote.
+struct Output<'a> {
+    dir: &'a Path,
+    inputs: &'a [PathBuf],
+    written: Vec<PathBuf>,
+}
+
+impl Output<'_> {
+    fn write(&mut self, name: &str, contents: &[u8]) -> Result<(), ExportError> {
+        let path = self.dir.join(name);
+        files::check_not_input(&path, self.inputs)?;
+        files::write_atomic(&path, contents)?;
+        self.written.push(path);
+        Ok(())
+    }
+
+    /// Writes the page of one letter (and its TEI with the stylesheet
+    /// instruction, when asked), returning its view for the indices.
+    fn letter(
+        &mut self,
+        stem: &str,
+        path: &Path,
+        reg: &Register,
+        site_title: &str,
+        options: &HtmlOptions,
+    ) -> Result<LetterView, ExportError> {
+        let file = files::read_text(path)?;
+        let doc = parse_untrusted(&file.text).map_err(|e| ExportError::malformed(path, &e))?;
+        let view = LetterView::of(&doc, stem, reg);
+        let html = letter::letter_page(&doc, &view, reg, site_title);
+        self.write(&format!("{stem}.html"), html.as_bytes())?;
+        if options.xml_stylesheet {
+            let tei = with_stylesheet(&file.text);
+            self.write(&format!("{stem}.xml"), tei.as_bytes())?;
+        }
+        Ok(view)
+    }
 }
 
 /// The HTML page of one TEI letter, on its own (for previews and tests).
