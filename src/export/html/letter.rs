@@ -4,7 +4,7 @@
 
 use roxmltree::Document;
 
-use super::page::{page, push_attr, push_text, url_segment};
+use super::page::{is_language_tag, page_in, push_attr, push_text, url_segment};
 use super::render::{kind_class, valid_datetime, Renderer};
 use crate::export::model::{LetterView, NameRef, Register};
 
@@ -29,7 +29,12 @@ pub fn letter_page(
     main.push_str("\n</div>\n");
     main.push_str(&footnotes(&notes));
     main.push_str("</article>\n");
-    page(site_title, &view.title, &main)
+    let lang = doc
+        .root_element()
+        .attribute((crate::tei::XML_NS, "lang"))
+        .filter(|l| is_language_tag(l))
+        .unwrap_or("en");
+    page_in(lang, site_title, &view.title, &main)
 }
 
 /// The metadata block, or nothing when the letter has no `correspDesc`.

@@ -79,12 +79,29 @@ pub fn class_token(name: &str) -> String {
         .collect()
 }
 
-/// A whole page: `title` in the head and as the site's heading context,
-/// `main` as the content of `<main>`.
+/// A whole page in English: `title` in the head, `main` as the content of `<main>`.
 #[must_use]
 pub fn page(site_title: &str, title: &str, main: &str) -> String {
+    page_in("en", site_title, title, main)
+}
+
+/// Whether `tag` looks like a BCP 47 language tag (`en`, `de-CH`, `sa-Latn`).
+#[must_use]
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// A whole page in the language `lang` (a BCP 47 tag).
+#[must_use]
+pub fn page_in(lang: &str, site_title: &str, title: &str, main: &str) -> String {
     let mut out = String::with_capacity(main.len() + 1024);
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    push_attr(&mut out, lang);
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\"/>\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
     out.push_str("<meta name=\"generator\" content=\"teikit\"/>\n<title>");
     push_text(&mut out, title);
@@ -126,5 +143,7 @@ mod tests {
         assert_eq!(escape_attr("say \"x\""), "say &quot;x&quot;");
         assert_eq!(url_segment("a b/é"), "a%20b%2F%C3%A9");
         assert_eq!(class_token("rend:it alic"), "rend-it-alic");
+        assert!(is_language_tag("en") && is_language_tag("de-CH") && is_language_tag("sa-Latn"));
+        assert!(!is_language_tag("") && !is_language_tag("e") && !is_language_tag("en_GB"));
     }
 }
