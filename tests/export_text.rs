@@ -225,3 +225,68 @@ fn first_difference(path: &Path, rust: &str, xslt: &str) -> String {
         around(xslt)
     )
 }
+
+/// A TEI document of `n` letters, produced piece by piece as it is read, so
+/// the whole document never exists in memory.
+struct Generated {
+    next: usize,
+    n: usize,
+    chunk: Vec<u8>,
+    at: usize,
+}
+
+impl Generated {
+    fn new(n: usize) -> Self {
+        let head = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body>";
+        Generated {
+            next: 0,
+            n,
+            chunk: head.as_bytes().to_vec(),
+            at: 0,
+        }
+    }
+}
+
+impl std::io::Read for Generated {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at == self.chunk.len() {
+            self.at = 0;
+            self.chunk = match self.next {
+                i if i < self.n => format!(
+                    "<div><p>Letter {i} with a note<note>on letter {i}</note> and ſome text.</p></div>\n"
+                )
+                .into_bytes(),
+                i if i == self.n => b"</body></text></TEI>".to_vec(),
+                _ => Vec::new(),
+            };
+            self.next += 1;
+        }
+        let len = buf.len().min(self.chunk.len() - self.at);
+        buf[..len].copy_from_slice(&self.chunk[self.at..self.at + len]);
+        self.at += len;
+        Ok(len)
+    }
+}
+
+/// The text export streams: it reads any `BufRead` and writes as it goes.
+#[test]
+fn text_export_streams_a_large_document() {
+    let n = 100_000;
+    let input = std::io::BufReader::new(Generated::new(n));
+    let mut out = Vec::new();
+    teikit::export::write_text(
+        input,
+        &mut out,
+        &TextOptions::default(),
+        Path::new("big.xml"),
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("Letter 0 with a note[1] and ſome text.\n\nLetter 1 with a note[2]"));
+    assert!(text.contains(&format!(
+        "Letter {} with a note[{n}] and ſome text.\n\n[1] on letter 0\n",
+        n - 1
+    )));
+    assert!(text.ends_with(&format!("[{n}] on letter {}\n", n - 1)));
+    assert_eq!(text.lines().filter(|l| l.starts_with('[')).count(), n);
+}
