@@ -145,7 +145,6 @@ fn a_closed_pipe_is_not_an_error() {
 fn validate_and_export_say_plainly_they_are_not_available() {
     for args in [
         &["validate", "x.xml"][..],
-        &["export", "html", "x.xml", "--out-dir", "o"][..],
     ] {
         let out = teikit(args);
         assert_eq!(out.status.code(), Some(2));
