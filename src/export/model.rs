@@ -327,3 +327,75 @@ pub fn title(doc: &Document<'_>) -> Option<String> {
         .map(collapsed_text)
         .filter(|t| !t.is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REGISTER: &str = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff>
+        <listPerson><person xml:id="anne"><persName>Anne</persName><persName>A.</persName><idno type="VIAF">1</idno></person></listPerson>
+        <listPlace><place xml:id="bath"><placeName>Bath</placeName></place></listPlace>
+        <listOrg><org xml:id="rs"><orgName>Royal Society</orgName><desc>A society</desc></org></listOrg>
+      </standOff></TEI>"#;
+
+    fn register() -> Register {
+        let doc = parse_untrusted(REGISTER).unwrap();
+        let mut register = Register::from_document(&doc);
+        register.file_name = Some("register.xml".into());
+        register
+    }
+
+    #[test]
+    fn register_entries_by_kind() {
+        let register = register();
+        let kinds: Vec<(&str, Kind)> = register
+            .entries
+            .values()
+            .map(|e| (e.id.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("anne", Kind::Person),
+                ("bath", Kind::Place),
+                ("rs", Kind::Org)
+            ]
+        );
+        let anne = &register.entries["anne"];
+        assert_eq!(anne.names, ["Anne", "A."]);
+        assert_eq!(anne.idnos, [("VIAF".to_owned(), "1".to_owned())]);
+        assert_eq!(register.entries["rs"].note.as_deref(), Some("A society"));
+    }
+
+    #[test]
+    fn refs_into_the_edition() {
+        let register = register();
+        assert_eq!(register.ref_id("#anne"), Some("anne"));
+        assert_eq!(register.ref_id("register.xml#anne"), Some("anne"));
+        assert_eq!(register.ref_id("../register.xml#anne #other"), Some("anne"));
+        assert_eq!(register.ref_id("https://viaf.org/1#x"), None);
+        assert_eq!(register.ref_id("anne"), None);
+        assert_eq!(register.ref_id("#"), None);
+    }
+
+    #[test]
+    fn letter_view_reads_corresp_desc_and_mentions() {
+        let letter = r##"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+            <title type="sub">Sub</title><title>Main</title></titleStmt></fileDesc>
+            <profileDesc><correspDesc>
+              <correspAction type="sent"><persName ref="#anne">Anne</persName><placeName ref="#bath">Bath</placeName><date when="1771-03-02">2 March</date></correspAction>
+              <correspAction type="received"><orgName ref="register.xml#rs">the Society</orgName></correspAction>
+            </correspDesc></profileDesc></teiHeader>
+            <text><body><p><rs type="place" ref="#london">London</rs> <persName>Nobody</persName></p></body></text></TEI>"##;
+        let doc = parse_untrusted(letter).unwrap();
+        let view = LetterView::of(&doc, "l", &register());
+        assert_eq!(view.title, "Main");
+        assert_eq!(view.when.as_deref(), Some("1771-03-02"));
+        assert_eq!(view.date.as_deref(), Some("2 March"));
+        assert_eq!(view.from[0].id.as_deref(), Some("anne"));
+        assert_eq!(view.place[0].kind, Some(Kind::Place));
+        assert_eq!(view.to[0].id.as_deref(), Some("rs"));
+        let mentions: Vec<&str> = view.mentions.keys().map(String::as_str).collect();
+        assert_eq!(mentions, ["anne", "bath", "london", "rs"]);
+    }
+}
