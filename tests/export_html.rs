@@ -328,7 +328,7 @@ fn cli_html_with_register_and_stylesheet_instruction() {
     let run = teikit(&[
         "export",
         "html",
-        fixtures().join("editorial.xml").to_str().unwrap(),
+        fixtures().to_str().unwrap(),
         "--register",
         fixtures().join("register.xml").to_str().unwrap(),
         "--xml-stylesheet",
@@ -343,6 +343,8 @@ fn cli_html_with_register_and_stylesheet_instruction() {
     let tei = std::fs::read_to_string(out.join("editorial.xml")).unwrap();
     assert!(tei.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"tei-to-html.xsl\"?>\n<TEI"));
     assert!(out.join("tei-to-html.xsl").is_file());
+    // The register lies in the folder given, but it is not a letter.
+    assert!(out.join("editorial.html").is_file() && !out.join("register.html").exists());
     let persons = std::fs::read_to_string(out.join("persons.html")).unwrap();
     assert!(
         persons.contains("id=\"john\"")

@@ -112,7 +112,7 @@ fn resolve_ref(r: &quick_xml::events::BytesRef<'_>) -> Option<String> {
 /// What an open element means for the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
-    /// An element whose content is left out (with its nesting depth).
+    /// An element whose content is left out, or any element inside one.
     Skipped,
     /// A block.
     Block,

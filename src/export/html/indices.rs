@@ -176,3 +176,43 @@ fn authority(kind: &str, value: &str) -> String {
         None => format!("{}: {}", escape(kind), escape(value)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(stem: &str, when: Option<&str>) -> LetterView {
+        LetterView {
+            stem: stem.into(),
+            title: stem.into(),
+            when: when.map(str::to_owned),
+            date: None,
+            from: Vec::new(),
+            to: Vec::new(),
+            place: Vec::new(),
+            mentions: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn letters_in_date_order_undated_last() {
+        let mut letters = vec![
+            view("c", None),
+            view("b", Some("1771-03-02")),
+            view("a", Some("1771-03-02")),
+            view("d", Some("1770")),
+        ];
+        sort_letters(&mut letters);
+        let order: Vec<&str> = letters.iter().map(|v| v.stem.as_str()).collect();
+        assert_eq!(order, ["d", "a", "b", "c"]);
+    }
+
+    #[test]
+    fn authorities_link_only_known_schemes() {
+        assert!(
+            authority("GeoNames", "2656173").contains("href=\"https://www.geonames.org/2656173\"")
+        );
+        assert!(!authority("GeoNames", "1 OR x").contains("href"));
+        assert!(!authority("local", "javascript:alert(1)").contains("href"));
+    }
+}
