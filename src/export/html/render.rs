@@ -88,7 +88,8 @@ impl<'r> Renderer<'r> {
             "note" => self.note(node),
             "lb" => self.out.push_str("<br/>"),
             "pb" | "cb" | "milestone" => self.milestone(node, name),
-            "persName" | "placeName" | "orgName" | "name" | "rs" => self.name(node),
+            "persName" | "placeName" | "orgName" | "name" | "rs" | "settlement" | "country"
+            | "region" => self.name(node),
             "date" => self.date(node),
             "add" => self.wrap(node, "ins", ""),
             "del" => self.wrap(node, "del", ""),
