@@ -1,0 +1,351 @@
+//! The compact-syntax translator against James Clark's `compacttest.xml`,
+//! the TEI letters schema, and the error fixtures in
+//! `tests/fixtures/validate/rnc/`.
+//!
+//! The oracle is a small structural canonicaliser (below): both the
+//! translation and the suite's XML twin are reduced to their RELAX NG
+//! structure (foreign markup dropped, inherited `ns` and `datatypeLibrary`
+//! pushed down, QNames resolved, `div` flattened, the `name` attribute and
+//! `<name>` child forms made one) and compared.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use roxmltree::{Document, Node};
+use teikit::validate::rnc::{to_rng, RncError};
+
+const RNG: &str = "http://relaxng.org/ns/structure/1.0";
+
+/// A RELAX NG element reduced to what the schema means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Canon {
+    name: String,
+    attrs: BTreeMap<&'static str, String>,
+    text: Option<String>,
+    children: Vec<Canon>,
+}
+
+impl Canon {
+    fn new(name: &str) -> Self {
+        Canon {
+            name: name.to_owned(),
+            attrs: BTreeMap::new(),
+            text: None,
+            children: Vec::new(),
+        }
+    }
+}
+
+/// The text of an element exactly (for `value` and `param`).
+fn exact_text(n: Node) -> String {
+    n.children()
+        .filter(|c| c.is_text())
+        .filter_map(|c| c.text())
+        .collect()
+}
+
+/// Resolves a QName in the context of `n`; unprefixed names take `default`.
+fn resolve(n: Node, qname: &str, default: &str) -> (String, String) {
+    let qname = qname.trim();
+    match qname.split_once(':') {
+        Some((prefix, local)) => {
+            let uri = match prefix {
+                "xml" => "http://www.w3.org/XML/1998/namespace",
+                _ => n.lookup_namespace_uri(Some(prefix)).unwrap_or("?unbound"),
+            };
+            (uri.to_owned(), local.to_owned())
+        }
+        None => (default.to_owned(), qname.to_owned()),
+    }
+}
+
+fn name_elem(uri: String, local: String) -> Canon {
+    let mut c = Canon::new("name");
+    c.attrs.insert("ns", uri);
+    c.text = Some(local);
+    c
+}
+
+/// Drops `.rnc`/`.rng`: the twin refers to the translated file.
+fn stem(href: &str) -> String {
+    href.trim_end_matches(".rnc")
+        .trim_end_matches(".rng")
+        .to_owned()
+}
+
+/// Canonicalises `n` with the inherited `ns` and `datatypeLibrary`.
+fn canon(n: Node, ns: &str, dl: &str) -> Vec<Canon> {
+    if !n.is_element() || n.tag_name().namespace() != Some(RNG) {
+        return Vec::new();
+    }
+    let ns_here = n.attribute("ns").unwrap_or(ns);
+    let dl_here = n.attribute("datatypeLibrary").unwrap_or(dl);
+    let mut kids: Vec<Canon> = n
+        .children()
+        .flat_map(|c| canon(c, ns_here, dl_here))
+        .collect();
+    let local = n.tag_name().name();
+    let mut c = Canon::new(local);
+    match local {
+        "div" => return kids,
+        "element" | "attribute" => {
+            if let Some(q) = n.attribute("name") {
+                let default = if local == "element" {
+                    ns_here
+                } else {
+                    n.attribute("ns").unwrap_or("")
+                };
+                let (uri, l) = resolve(n, q, default);
+                kids.insert(0, name_elem(uri, l));
+            }
+            if local == "attribute" && kids.len() == 1 {
+                kids.push(Canon::new("text"));
+            }
+        }
+        "name" => {
+            let (uri, l) = resolve(n, &exact_text(n), ns_here);
+            return vec![name_elem(uri, l)];
+        }
+        "nsName" => {
+            c.attrs.insert("ns", ns_here.to_owned());
+        }
+        "value" | "data" => {
+            let (ty, lib) = match n.attribute("type") {
+                Some(t) => (t.trim(), dl_here),
+                None => ("token", ""),
+            };
+            c.attrs.insert("type", ty.to_owned());
+            c.attrs.insert("datatypeLibrary", lib.to_owned());
+            if local == "value" {
+                c.text = Some(exact_text(n));
+            }
+        }
+        "param" => c.text = Some(exact_text(n)),
+        _ => {}
+    }
+    for key in ["name", "combine"] {
+        if let (Some(v), false) = (n.attribute(key), matches!(local, "element" | "attribute")) {
+            c.attrs.insert(key, v.trim().to_owned());
+        }
+    }
+    if let Some(href) = n.attribute("href") {
+        c.attrs.insert("href", stem(href.trim()));
+    }
+    c.children = regroup(local, kids);
+    if matches!(local, "choice" | "group" | "interleave") && c.children.len() == 1 {
+        return c.children;
+    }
+    vec![c]
+}
+
+/// Section 4.12 of RELAX NG: the patterns of an element, a definition or a
+/// repetition form a group (an except's, a choice), however written.
+fn regroup(local: &str, mut kids: Vec<Canon>) -> Vec<Canon> {
+    let (skip, wrapper) = match local {
+        "element" => (1, "group"),
+        "define" | "oneOrMore" | "zeroOrMore" | "optional" | "list" | "mixed" => (0, "group"),
+        "except" => (0, "choice"),
+        _ => return kids,
+    };
+    if kids.len() < skip {
+        return kids;
+    }
+    let mut patterns = kids.split_off(skip);
+    if patterns.len() == 1 && patterns[0].name == wrapper && wrapper == "group" {
+        patterns = std::mem::take(&mut patterns[0].children);
+    }
+    if patterns.len() > 1 {
+        let mut g = Canon::new(wrapper);
+        g.children = patterns;
+        patterns = vec![g];
+    }
+    kids.extend(patterns);
+    kids
+}
+
+fn canon_root(root: Node) -> Canon {
+    let mut all = canon(root, "", "");
+    assert_eq!(all.len(), 1, "one RELAX NG document element");
+    all.remove(0)
+}
+
+/// Translates `compact` and canonicalises the result (which must be well-formed XML).
+fn translate_canon(compact: &str) -> Result<Canon, String> {
+    let t = to_rng(compact).map_err(|e| format!("rejected: {e}"))?;
+    let doc = Document::parse(&t.xml).map_err(|e| format!("not well-formed ({e}):\n{}", t.xml))?;
+    Ok(canon_root(doc.root_element()))
+}
+
+fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    n.children().find(|c| c.has_tag_name(name))
+}
+
+/// Runs one `testCase`; `Err` says why it fails.
+fn run_case(case: Node) -> Result<(), String> {
+    let compact = child(case, "compact").ok_or("no compact schema")?;
+    if let Some(bad) = child(compact, "incorrect") {
+        return match to_rng(&exact_text(bad)) {
+            Ok(t) => Err(format!("accepted an incorrect schema:\n{}", t.xml)),
+            Err(_) => Ok(()),
+        };
+    }
+    let good = child(compact, "correct").ok_or("no correct schema")?;
+    let xml = child(case, "xml").ok_or("no XML twin")?;
+    let twin = child(xml, "correct")
+        .and_then(|c| c.first_element_child())
+        .ok_or("empty twin")?;
+    let ours = translate_canon(&exact_text(good))?;
+    let expected = canon_root(twin);
+    if ours != expected {
+        return Err(format!(
+            "differs:\nours     {ours:?}\nexpected {expected:?}"
+        ));
+    }
+    for res in compact.children().filter(|c| c.has_tag_name("resource")) {
+        let name = stem(res.attribute("name").unwrap_or_default());
+        let twin_res = xml
+            .children()
+            .find(|c| {
+                c.has_tag_name("resource") && c.attribute("name").map(stem) == Some(name.clone())
+            })
+            .and_then(|r| r.first_element_child());
+        let Some(twin_res) = twin_res else {
+            // The suite gives some included files in the compact form only.
+            translate_canon(&exact_text(res))?;
+            continue;
+        };
+        if translate_canon(&exact_text(res))? != canon_root(twin_res) {
+            return Err(format!("resource {name} differs"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_compacttest_case_passes() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let path = shared.join("relaxng-spectest/compacttest.xml");
+    let text = std::fs::read_to_string(&path).expect("compacttest.xml is readable");
+    let doc = Document::parse(&text).expect("compacttest.xml is well-formed");
+    let cases: Vec<Node> = doc
+        .root_element()
+        .children()
+        .filter(|c| c.has_tag_name("testCase"))
+        .collect();
+    let mut failures = Vec::new();
+    for (i, case) in cases.iter().enumerate() {
+        if let Err(why) = run_case(*case) {
+            let line = doc.text_pos_at(case.range().start).row;
+            failures.push(format!("case {} (line {line}): {why}", i + 1));
+        }
+    }
+    println!(
+        "compacttest: {} of {} cases pass",
+        cases.len() - failures.len(),
+        cases.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+    assert_eq!(
+        cases.len(),
+        87,
+        "the suite has 87 test cases (and 3 more commented out)"
+    );
+}
+
+fn crate_path(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+#[test]
+fn the_tei_letters_schema_translates_to_its_xml_twin() {
+    let rnc =
+        std::fs::read_to_string(crate_path("schemas/tei_letters.rnc")).expect("schema readable");
+    let ours = translate_canon(&rnc).expect("tei_letters.rnc translates");
+    let rng =
+        std::fs::read_to_string(crate_path("schemas/tei_letters.rng")).expect("schema readable");
+    let doc = Document::parse(&rng).expect("tei_letters.rng is well-formed");
+    let twin = canon_root(doc.root_element());
+    assert_eq!(
+        ours.children.len(),
+        twin.children.len(),
+        "same number of definitions"
+    );
+    for (a, b) in ours.children.iter().zip(&twin.children) {
+        assert_eq!(a, b, "definition {:?} differs", b.attrs.get("name"));
+    }
+}
+
+/// `(line, column)`, both from 1, of a byte offset (columns count characters).
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn render(e: RncError) -> String {
+    let mut out = String::new();
+    miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+        .render_report(&mut out, &e)
+        .expect("renders");
+    out
+}
+
+/// Each `_err_` fixture states `# expect: LINE:COL CODE` on its first line.
+#[test]
+fn error_fixtures_point_at_the_right_place() {
+    let dir = crate_path("tests/fixtures/validate/rnc");
+    let mut seen = 0;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    entries.sort();
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rnc"))
+    {
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let src = std::fs::read_to_string(path).expect("fixture readable");
+        if !file.contains("_err_") {
+            to_rng(&src).unwrap_or_else(|e| panic!("{file}: {}", render(e)));
+            continue;
+        }
+        seen += 1;
+        let expect = src
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# expect: "))
+            .expect("an expect line");
+        let (pos, code) = expect.split_once(' ').expect("LINE:COL CODE");
+        let err = to_rng(&src)
+            .err()
+            .unwrap_or_else(|| panic!("{file}: accepted"));
+        let (line, col) = line_col(&src, err.span().offset());
+        assert_eq!(format!("{line}:{col}"), pos, "{file}: position ({err})");
+        let got = miette::Diagnostic::code(&err)
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        assert_eq!(got, code.trim(), "{file}: code");
+        let shown = render(err);
+        assert!(
+            shown.contains(&format!("{line}:{col}")),
+            "{file}: rendering names the place:\n{shown}"
+        );
+    }
+    assert!(seen >= 8, "error fixtures found: {seen}");
+}
