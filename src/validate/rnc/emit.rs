@@ -5,6 +5,8 @@
 
 /// The RELAX NG structure namespace.
 pub(crate) const RNG_NS: &str = "http://relaxng.org/ns/structure/1.0";
+/// The XML namespace, bound to the prefix `xml` without a declaration.
+pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// The namespace of `a:documentation` (RELAX NG DTD compatibility annotations).
 pub(crate) const ANNOTATIONS_NS: &str = "http://relaxng.org/ns/compatibility/annotations/1.0";
 
@@ -161,14 +163,17 @@ pub(crate) fn apply_wrapped(anno: Anno, wrapper: &str, items: Vec<XElem>) -> Vec
 /// changing its meaning: a single name becomes a `name` attribute where the
 /// inherited `ns` gives it the same namespace, and a `group` that is the only
 /// pattern of an element that groups its children anyway is dissolved.
-pub(crate) fn tidy(e: &mut XElem, inherited: Option<&str>) {
+///
+/// `prefixes` are the namespace declarations in scope (those of the document
+/// element), used to write a name in another namespace as a QName.
+pub(crate) fn tidy(e: &mut XElem, inherited: Option<&str>, prefixes: &[(String, String)]) {
     if !e.is_rng() {
         return;
     }
     let own = e.attr("ns").map(str::to_owned);
     let here = own.as_deref().or(inherited);
     if e.is("element") || e.is("attribute") {
-        name_shorthand(e, here);
+        name_shorthand(e, here, prefixes);
     }
     if [
         "element",
@@ -186,12 +191,12 @@ pub(crate) fn tidy(e: &mut XElem, inherited: Option<&str>) {
     }
     for c in &mut e.children {
         if let XNode::Elem(child) = c {
-            tidy(child, here);
+            tidy(child, here, prefixes);
         }
     }
 }
 
-fn name_shorthand(e: &mut XElem, inherited: Option<&str>) {
+fn name_shorthand(e: &mut XElem, inherited: Option<&str>, prefixes: &[(String, String)]) {
     let Some(i) = e
         .children
         .iter()
@@ -214,19 +219,27 @@ fn name_shorthand(e: &mut XElem, inherited: Option<&str>) {
         return;
     }
     let ns = name.attr("ns");
-    let same = if e.is("element") {
+    // An unprefixed `name` attribute takes the inherited `ns` on an element
+    // and no namespace on an attribute (unless it has an `ns` of its own).
+    let unprefixed = if e.is("element") {
         ns == inherited
     } else {
         ns == Some("") && e.attr("ns").is_none()
     };
-    if same {
-        let local = local.clone();
+    let qname = if unprefixed {
+        Some(local.clone())
+    } else {
+        ns.filter(|u| !u.is_empty())
+            .and_then(|u| prefixes.iter().find(|(_, v)| v == u))
+            .map(|(p, _)| format!("{p}:{local}"))
+    };
+    if let Some(qname) = qname {
         e.children.remove(i);
         e.attrs.insert(
             0,
             XAttr {
                 name: XName::plain("name"),
-                value: local,
+                value: qname,
             },
         );
     }
@@ -291,7 +304,9 @@ pub(crate) fn serialize(mut root: XElem, decls: &RootDecls) -> (String, Vec<(usi
             );
         }
     }
-    tidy(&mut root, None);
+    let mut in_scope = decls.prefixes.clone();
+    in_scope.push(("xml".to_owned(), XML_NS.to_owned()));
+    tidy(&mut root, None, &in_scope);
     let mut w = Writer {
         out: String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"),
         map: Vec::new(),
@@ -316,26 +331,7 @@ impl Writer {
         inline: bool,
     ) {
         self.map.push((self.out.len(), e.src));
-        let tag = match &e.name.prefix {
-            Some(p) => format!("{p}:{}", e.name.local),
-            None => e.name.local.clone(),
-        };
-        self.out.push('<');
-        self.out.push_str(&tag);
-        for a in extra {
-            self.attribute(a);
-        }
-        let mut inner_default = default_ns;
-        if e.name.prefix.is_none() && e.name.uri != default_ns {
-            self.attribute(&XAttr {
-                name: XName::plain("xmlns"),
-                value: e.name.uri.clone(),
-            });
-            inner_default = &e.name.uri;
-        }
-        for a in &e.attrs {
-            self.attribute(a);
-        }
+        let (tag, inner_default) = self.start_tag(e, default_ns, extra);
         if e.children.is_empty() {
             self.out.push_str("/>");
             return;
@@ -359,6 +355,37 @@ impl Writer {
         self.out.push_str("</");
         self.out.push_str(&tag);
         self.out.push('>');
+    }
+
+    /// Writes `<tag attributes` (declaring the default namespace where it
+    /// changes); returns the tag and the default namespace inside.
+    fn start_tag<'e>(
+        &mut self,
+        e: &'e XElem,
+        default_ns: &'e str,
+        extra: &[XAttr],
+    ) -> (String, &'e str) {
+        let tag = match &e.name.prefix {
+            Some(p) => format!("{p}:{}", e.name.local),
+            None => e.name.local.clone(),
+        };
+        self.out.push('<');
+        self.out.push_str(&tag);
+        for a in extra {
+            self.attribute(a);
+        }
+        let mut inner_default = default_ns;
+        if e.name.prefix.is_none() && e.name.uri != default_ns {
+            self.attribute(&XAttr {
+                name: XName::plain("xmlns"),
+                value: e.name.uri.clone(),
+            });
+            inner_default = &e.name.uri;
+        }
+        for a in &e.attrs {
+            self.attribute(a);
+        }
+        (tag, inner_default)
     }
 
     fn newline(&mut self, depth: usize) {

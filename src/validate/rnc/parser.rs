@@ -31,6 +31,8 @@ pub(crate) struct Parser {
     toks: Vec<Token>,
     pos: usize,
     env: Env,
+    /// The token index of the `-` of the latest except, for error spans.
+    except_at: usize,
 }
 
 /// Parses a whole compact schema.
@@ -39,6 +41,7 @@ pub(crate) fn parse(toks: Vec<Token>) -> Result<Parsed> {
         toks,
         pos: 0,
         env: Env::new(),
+        except_at: 0,
     };
     p.preamble()?;
     let start = p.here();
@@ -371,13 +374,9 @@ impl Parser {
                 return Err(self.mixed(op, p));
             }
             self.next();
-            let at = self.pos;
             let (more, kind) = self.particle()?;
             if kind == Kind::DataExcept {
-                self.pos = at;
-                while !self.at("-") {
-                    self.next();
-                }
+                self.pos = self.except_at;
                 return Err(self.mixed(op, "-"));
             }
             items.extend(more);
@@ -448,55 +447,7 @@ impl Parser {
 
     fn primary(&mut self, allow_except: bool) -> Result<(XElem, bool)> {
         let start = self.here();
-        let tok = self.peek().clone();
-        let leaf = |l: &str| Ok((XElem::rng(l, start), false));
-        match tok {
-            Tok::Keyword(k @ ("element" | "attribute")) => {
-                self.next();
-                let nc = self.name_class(k == "element")?;
-                let body = self.braced_pattern()?;
-                Ok((
-                    XElem::rng(k, start).with_children(nc).with_children(body),
-                    false,
-                ))
-            }
-            Tok::Keyword(k @ ("mixed" | "list")) => {
-                self.next();
-                let body = self.braced_pattern()?;
-                Ok((XElem::rng(k, start).with_children(body), false))
-            }
-            Tok::Keyword(k @ ("empty" | "text" | "notAllowed")) => {
-                self.next();
-                leaf(k)
-            }
-            Tok::Keyword("grammar") => {
-                self.next();
-                self.expect("{")?;
-                let body = self.grammar_body(false)?;
-                self.expect("}")?;
-                Ok((XElem::rng("grammar", start).with_children(body), false))
-            }
-            Tok::Keyword("external") => {
-                self.next();
-                let href = self.schema_ref()?;
-                let mut e = XElem::rng("externalRef", start).with_attr("href", &href);
-                if let Some(ns) = self.opt_inherit()? {
-                    e = e.with_attr("ns", &ns);
-                }
-                Ok((e, false))
-            }
-            Tok::Keyword("parent") => {
-                self.next();
-                let name = self.identifier()?;
-                Ok((
-                    XElem::rng("parentRef", start).with_attr("name", &name),
-                    false,
-                ))
-            }
-            Tok::Ident(name) | Tok::Quoted(name) => {
-                self.next();
-                Ok((XElem::rng("ref", start).with_attr("name", &name), false))
-            }
+        match self.peek().clone() {
             Tok::Keyword(k @ ("string" | "token")) => {
                 self.next();
                 self.datatype(String::new(), k.to_owned(), start, allow_except)
@@ -510,8 +461,57 @@ impl Parser {
                 let (value, ..) = self.literal()?;
                 Ok((XElem::rng("value", start).with_text(value), false))
             }
+            Tok::Ident(name) | Tok::Quoted(name) => {
+                self.next();
+                Ok((XElem::rng("ref", start).with_attr("name", &name), false))
+            }
+            Tok::Keyword(k) => Ok((self.keyword_primary(k, start)?, false)),
             _ => Err(self.unexpected("a pattern", None)),
         }
+    }
+
+    /// A primary pattern that starts with a keyword (other than a datatype).
+    fn keyword_primary(&mut self, k: &'static str, start: usize) -> Result<XElem> {
+        if !matches!(
+            k,
+            "element"
+                | "attribute"
+                | "mixed"
+                | "list"
+                | "empty"
+                | "text"
+                | "notAllowed"
+                | "grammar"
+                | "external"
+                | "parent"
+        ) {
+            return Err(self.unexpected("a pattern", None));
+        }
+        self.next();
+        let e = XElem::rng(k, start);
+        Ok(match k {
+            "element" | "attribute" => {
+                let nc = self.name_class(k == "element")?;
+                e.with_children(nc).with_children(self.braced_pattern()?)
+            }
+            "mixed" | "list" => e.with_children(self.braced_pattern()?),
+            "grammar" => {
+                self.expect("{")?;
+                let body = self.grammar_body(false)?;
+                self.expect("}")?;
+                e.with_children(body)
+            }
+            "external" => {
+                let href = self.schema_ref()?;
+                let e = XElem::rng("externalRef", start).with_attr("href", &href);
+                match self.opt_inherit()? {
+                    Some(ns) => e.with_attr("ns", &ns),
+                    None => e,
+                }
+            }
+            "parent" => XElem::rng("parentRef", start).with_attr("name", &self.identifier()?),
+            _ => e,
+        })
     }
 
     fn braced_pattern(&mut self) -> Result<Vec<XElem>> {
@@ -549,6 +549,7 @@ impl Parser {
             }
         }
         if allow_except && self.at("-") {
+            self.except_at = self.pos;
             let ex_start = self.next().start;
             let (ex, _) = self.lead_annotated_primary(false)?;
             data = data.with_children(vec![XElem::rng("except", ex_start).with_children(ex)]);
@@ -588,10 +589,7 @@ impl Parser {
         while self.eat("|") {
             let (more, is_except) = self.annotated_name_class(is_elem)?;
             if is_except {
-                self.pos -= 1;
-                while !self.at("-") {
-                    self.pos -= 1;
-                }
+                self.pos = self.except_at;
                 return Err(self.mixed("|", "-"));
             }
             items.extend(more);
@@ -614,6 +612,7 @@ impl Parser {
         let (mut nc, can_except) = self.simple_name_class(is_elem)?;
         let mut is_except = false;
         if can_except && self.at("-") {
+            self.except_at = self.pos;
             let ex_start = self.next().start;
             let ex = self.lead_simple_name_class(is_elem)?;
             self.check_except(&nc, &ex)?;

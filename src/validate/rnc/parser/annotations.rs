@@ -31,6 +31,7 @@ impl Parser {
         let mut anno = Anno::default();
         while let Tok::Doc(text) = self.peek().clone() {
             let t = self.next();
+            self.env.doc_used = true;
             let doc = XElem {
                 name: self.env.doc_name(),
                 attrs: vec![],
@@ -90,20 +91,7 @@ impl Parser {
         };
         self.next();
         let Some(prefix) = prefix else {
-            if attribute && outer {
-                return Err(bad(
-                    format!("annotation attribute `{local}` has no prefix, expected a name in a foreign namespace"),
-                    "attributes on RELAX NG elements need a namespace: declare one and write `prefix:name`",
-                    at,
-                ));
-            }
-            if attribute && local == "xmlns" {
-                return Err(bad(
-                    "annotation attribute named `xmlns`, expected any name other than the namespace declaration".to_owned(),
-                    "choose another attribute name",
-                    at,
-                ));
-            }
+            check_unprefixed(&local, attribute, outer, at)?;
             return Ok((
                 XName {
                     prefix: None,
@@ -218,6 +206,26 @@ impl Parser {
             }
         }
     }
+}
+
+/// An unprefixed annotation name is in no namespace: not allowed for an
+/// attribute on a RELAX NG element, and never `xmlns` for an attribute.
+fn check_unprefixed(local: &str, attribute: bool, outer: bool, at: SourceSpan) -> Result<()> {
+    if attribute && outer {
+        return Err(bad(
+            format!("annotation attribute `{local}` has no prefix, expected a name in a foreign namespace"),
+            "attributes on RELAX NG elements need a namespace: declare one and write `prefix:name`",
+            at,
+        ));
+    }
+    if attribute && local == "xmlns" {
+        return Err(bad(
+            "annotation attribute named `xmlns`, expected any name other than the namespace declaration".to_owned(),
+            "choose another attribute name",
+            at,
+        ));
+    }
+    Ok(())
 }
 
 /// Adds an attribute, refusing a second one with the same namespace and local name.

@@ -6,12 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use miette::SourceSpan;
 
 use super::{Parser, Result};
-use crate::validate::rnc::emit::{RootDecls, XName, ANNOTATIONS_NS};
+use crate::validate::rnc::emit::{RootDecls, XName, ANNOTATIONS_NS, XML_NS};
 use crate::validate::rnc::errors::{span, RncError};
 use crate::validate::rnc::lexer::Tok;
 
-/// The XML namespace, bound to the prefix `xml` and to no other.
-pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// The XML Schema datatypes library, predeclared as `xsd`.
 pub(crate) const XSD_NS: &str = "http://www.w3.org/2001/XMLSchema-datatypes";
 
@@ -30,6 +28,8 @@ pub(crate) struct Env {
     datatypes: BTreeMap<String, String>,
     declared: BTreeSet<(&'static str, String)>,
     doc_prefix: String,
+    /// Whether a `##` comment made an `a:documentation` element.
+    pub doc_used: bool,
 }
 
 impl Env {
@@ -40,6 +40,7 @@ impl Env {
             datatypes: BTreeMap::from([("xsd".to_owned(), XSD_NS.to_owned())]),
             declared: BTreeSet::new(),
             doc_prefix: "a".to_owned(),
+            doc_used: false,
         }
     }
 
@@ -123,7 +124,7 @@ impl Env {
                 _ => None,
             })
             .collect();
-        if !self.ns.contains_key(&self.doc_prefix) {
+        if self.doc_used && !self.ns.contains_key(&self.doc_prefix) {
             prefixes.push((self.doc_prefix.clone(), ANNOTATIONS_NS.to_owned()));
         }
         RootDecls {
