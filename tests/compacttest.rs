@@ -349,3 +349,124 @@ fn error_fixtures_point_at_the_right_place() {
     }
     assert!(seen >= 8, "error fixtures found: {seen}");
 }
+
+/// Runs jing on `files` with `args` before the schema, returning its report.
+fn jing(args: &[&str], schema: &Path, files: &[PathBuf]) -> (String, bool) {
+    let out = std::process::Command::new("jing")
+        .args(args)
+        .arg(schema)
+        .args(files)
+        .output()
+        .expect("jing runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.success(),
+    )
+}
+
+/// Jing reading TEI Lite's compact schema itself and jing reading our
+/// translation report exactly the same errors on the same documents.
+#[test]
+fn jing_agrees_on_tei_lite_read_directly_or_through_the_translation() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    if !common::jing_available() {
+        return;
+    }
+    let rnc_path = shared.join("schemas-ref/tei_lite.rnc");
+    let rnc = std::fs::read_to_string(&rnc_path).expect("tei_lite.rnc readable");
+    let translated = to_rng(&rnc).unwrap_or_else(|e| panic!("{}", render(e)));
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let rng_path = dir.path().join("tei_lite.rng");
+    std::fs::write(&rng_path, &translated.xml).expect("written");
+    let mut files: Vec<PathBuf> = Vec::new();
+    for sub in ["corpus/tei-invalid", "corpus/letters-dev"] {
+        let mut stack = vec![shared.join(sub)];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).expect("corpus folder") {
+                let p = e.expect("entry").path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "xml") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() > 10, "documents to validate: {}", files.len());
+    let (direct, _) = jing(&["-c"], &rnc_path, &files);
+    let (ours, _) = jing(&[], &rng_path, &files);
+    assert!(
+        direct.lines().count() > 10,
+        "the documents give jing something to report:\n{direct}"
+    );
+    assert_eq!(ours, direct, "jing's reports differ");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A fixture that exercises most of the syntax, to mutate.
+    fn base() -> String {
+        std::fs::read_to_string(crate_path(
+            "tests/fixtures/validate/rnc/tei_annotations_ok.rnc",
+        ))
+        .expect("fixture")
+    }
+
+    /// A translation is well-formed XML with one RELAX NG document element;
+    /// an error has a span inside the source and renders.
+    fn check(src: &str) -> Result<(), TestCaseError> {
+        match to_rng(src) {
+            Ok(t) => {
+                let doc = Document::parse(&t.xml)
+                    .map_err(|e| TestCaseError::fail(format!("{e}:\n{}", t.xml)))?;
+                prop_assert_eq!(canon(doc.root_element(), "", "").len(), 1);
+                prop_assert!(t.map.windows(2).all(|w| w[0].0 < w[1].0));
+                prop_assert!(t.map.iter().all(|&(_, c)| c <= src.len()));
+                prop_assert_eq!(to_rng(src).ok(), Some(t), "translation is deterministic");
+            }
+            Err(e) => {
+                let s = e.span();
+                prop_assert!(
+                    s.offset() + s.len() <= src.len(),
+                    "span {s:?} outside {} bytes",
+                    src.len()
+                );
+                prop_assert!(src.is_char_boundary(s.offset()));
+                render(e);
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn mutated_schemas_translate_or_fail_cleanly(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), 0..3u8, prop::sample::select(
+                vec!['{', '}', '[', ']', '(', ')', '"', '\'', '#', '\\', ':', '*', '-', '|', ',', '&', '?', '+', '=', '~', '>', 'x', 'a', ' ', '\n', '\r', 'é'],
+            )), 1..4)
+        ) {
+            let mut chars: Vec<char> = base().chars().collect();
+            for (at, op, c) in edits {
+                let i = at.index(chars.len() + 1);
+                match op {
+                    0 if i < chars.len() => { chars.remove(i); }
+                    1 if i < chars.len() => chars[i] = c,
+                    _ => chars.insert(i, c),
+                }
+            }
+            check(&chars.into_iter().collect::<String>())?;
+        }
+
+        #[test]
+        fn arbitrary_text_translates_or_fails_cleanly(src in "[ -~\\n\\t\u{e9}\u{10300}]{0,80}") {
+            check(&src)?;
+        }
+    }
+}
