@@ -3,6 +3,8 @@
 //! that makes it read like hand-written RELAX NG, and the serialiser that
 //! records where each element came from in the compact source.
 
+use std::borrow::Cow;
+
 /// The RELAX NG structure namespace.
 pub(crate) const RNG_NS: &str = "http://relaxng.org/ns/structure/1.0";
 /// The XML namespace, bound to the prefix `xml` without a declaration.
@@ -10,22 +12,26 @@ pub(crate) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 /// The namespace of `a:documentation` (RELAX NG DTD compatibility annotations).
 pub(crate) const ANNOTATIONS_NS: &str = "http://relaxng.org/ns/compatibility/annotations/1.0";
 
+/// A string that is usually a constant (RELAX NG names), so that building
+/// the tree does not allocate one per element.
+pub(crate) type Str = Cow<'static, str>;
+
 /// An element or attribute name: namespace URI, local name, and the prefix
 /// to write it with (`None`: unprefixed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct XName {
     pub prefix: Option<String>,
-    pub uri: String,
-    pub local: String,
+    pub uri: Str,
+    pub local: Str,
 }
 
 impl XName {
     /// A name in no namespace (RELAX NG's own attributes).
-    pub(crate) fn plain(local: &str) -> Self {
+    pub(crate) fn plain(local: &'static str) -> Self {
         XName {
             prefix: None,
-            uri: String::new(),
-            local: local.to_owned(),
+            uri: Cow::Borrowed(""),
+            local: Cow::Borrowed(local),
         }
     }
 }
@@ -56,12 +62,12 @@ pub(crate) struct XElem {
 
 impl XElem {
     /// A RELAX NG element.
-    pub(crate) fn rng(local: &str, src: usize) -> Self {
+    pub(crate) fn rng(local: &'static str, src: usize) -> Self {
         XElem {
             name: XName {
                 prefix: None,
-                uri: RNG_NS.to_owned(),
-                local: local.to_owned(),
+                uri: Cow::Borrowed(RNG_NS),
+                local: Cow::Borrowed(local),
             },
             attrs: Vec::new(),
             children: Vec::new(),
@@ -79,7 +85,7 @@ impl XElem {
     }
 
     /// Adds an unprefixed attribute.
-    pub(crate) fn with_attr(mut self, local: &str, value: &str) -> Self {
+    pub(crate) fn with_attr(mut self, local: &'static str, value: &str) -> Self {
         self.attrs.push(XAttr {
             name: XName::plain(local),
             value: value.to_owned(),
@@ -151,7 +157,7 @@ pub(crate) fn apply(anno: Anno, mut e: XElem) -> Vec<XElem> {
 /// `applyAnnotationsGroup` / `applyAnnotationsChoice`: annotations on a
 /// parenthesised sequence wrap it in `wrapper`; without annotations the
 /// sequence is returned as it is.
-pub(crate) fn apply_wrapped(anno: Anno, wrapper: &str, items: Vec<XElem>) -> Vec<XElem> {
+pub(crate) fn apply_wrapped(anno: Anno, wrapper: &'static str, items: Vec<XElem>) -> Vec<XElem> {
     if anno.is_empty() {
         return items;
     }
@@ -287,8 +293,8 @@ pub(crate) fn serialize(mut root: XElem, decls: &RootDecls) -> (String, Vec<(usi
         xmlns.push(XAttr {
             name: XName {
                 prefix: Some("xmlns".into()),
-                uri: String::new(),
-                local: p.clone(),
+                uri: Cow::Borrowed(""),
+                local: Cow::Owned(p.clone()),
             },
             value: uri.clone(),
         });
@@ -367,7 +373,7 @@ impl Writer {
     ) -> (String, &'e str) {
         let tag = match &e.name.prefix {
             Some(p) => format!("{p}:{}", e.name.local),
-            None => e.name.local.clone(),
+            None => e.name.local.to_string(),
         };
         self.out.push('<');
         self.out.push_str(&tag);
@@ -378,7 +384,7 @@ impl Writer {
         if e.name.prefix.is_none() && e.name.uri != default_ns {
             self.attribute(&XAttr {
                 name: XName::plain("xmlns"),
-                value: e.name.uri.clone(),
+                value: e.name.uri.to_string(),
             });
             inner_default = &e.name.uri;
         }

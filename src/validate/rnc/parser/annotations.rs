@@ -95,8 +95,8 @@ impl Parser {
             return Ok((
                 XName {
                     prefix: None,
-                    uri: String::new(),
-                    local,
+                    uri: "".into(),
+                    local: local.into(),
                 },
                 at,
             ));
@@ -115,8 +115,8 @@ impl Parser {
         Ok((
             XName {
                 prefix: Env::output_prefix(&prefix, &uri),
-                uri,
-                local,
+                uri: uri.into(),
+                local: local.into(),
             },
             at,
         ))
@@ -236,7 +236,7 @@ fn push_attr(attrs: &mut Vec<XAttr>, a: XAttr, at: SourceSpan) -> Result<()> {
     {
         let shown = match &a.name.prefix {
             Some(p) => format!("{p}:{}", a.name.local),
-            None => a.name.local.clone(),
+            None => a.name.local.to_string(),
         };
         return Err(bad(
             format!("annotation attribute `{shown}` given twice, expected each attribute once"),

@@ -82,8 +82,8 @@ impl Env {
     pub(crate) fn doc_name(&self) -> XName {
         XName {
             prefix: Some(self.doc_prefix.clone()),
-            uri: ANNOTATIONS_NS.to_owned(),
-            local: "documentation".to_owned(),
+            uri: ANNOTATIONS_NS.into(),
+            local: "documentation".into(),
         }
     }
 
