@@ -470,3 +470,87 @@ mod properties {
         }
     }
 }
+
+/// The `(uri, local)` of every `name` in a canonical tree, in document order.
+fn names(c: &Canon, out: &mut Vec<(String, String)>) {
+    if c.name == "name" {
+        out.push((
+            c.attrs.get("ns").cloned().unwrap_or_default(),
+            c.text.clone().unwrap_or_default(),
+        ));
+    }
+    for k in &c.children {
+        names(k, out);
+    }
+}
+
+fn find<'c>(c: &'c Canon, name: &str) -> Option<&'c Canon> {
+    if c.name == name {
+        return Some(c);
+    }
+    c.children.iter().find_map(|k| find(k, name))
+}
+
+#[test]
+fn namespaces_reach_names_includes_and_external_references() {
+    let src = r#"
+default namespace tei = "http://www.tei-c.org/ns/1.0"
+namespace x = "http://example.org/x"
+namespace local = ""
+include "core.rnc" inherit = x {
+  p = element p { attribute rend { text }, element x:hi { empty } }
+}
+include "more.rnc"
+start = element * - (local:* | x:*) { external "other.rnc" inherit = local }
+"#;
+    let c = translate_canon(src).expect("translates");
+    let mut got = Vec::new();
+    names(&c, &mut got);
+    let tei = "http://www.tei-c.org/ns/1.0".to_owned();
+    let x = "http://example.org/x".to_owned();
+    let expect = [
+        (tei.clone(), "p"),
+        (String::new(), "rend"),
+        (x.clone(), "hi"),
+    ];
+    let expect: Vec<(String, String)> = expect
+        .iter()
+        .map(|(u, l)| (u.clone(), (*l).to_owned()))
+        .collect();
+    assert_eq!(got, expect);
+    let includes: Vec<&Canon> = c.children.iter().filter(|k| k.name == "include").collect();
+    let t = to_rng(src).expect("translates").xml;
+    assert!(
+        t.contains(r#"<include href="core.rnc" ns="http://example.org/x">"#),
+        "{t}"
+    );
+    assert!(
+        t.contains(r#"<include href="more.rnc" ns="http://www.tei-c.org/ns/1.0"/>"#),
+        "{t}"
+    );
+    assert!(
+        t.contains(r#"<externalRef href="other.rnc" ns=""/>"#),
+        "{t}"
+    );
+    assert_eq!(includes.len(), 2);
+    let except = find(&c, "except").expect("an except");
+    let ns: Vec<&str> = except.children[0]
+        .children
+        .iter()
+        .map(|n| n.attrs["ns"].as_str())
+        .collect();
+    assert_eq!(ns, ["", "http://example.org/x"]);
+}
+
+#[test]
+fn without_a_default_namespace_element_names_inherit_it() {
+    let t = to_rng("start = element p { attribute n { text } }\ninclude \"x.rnc\"")
+        .expect("translates");
+    assert!(t.xml.contains(r#"<element name="p">"#), "{}", t.xml);
+    assert!(t.xml.contains(r#"<include href="x.rnc"/>"#), "{}", t.xml);
+    assert!(
+        !t.xml.contains(" ns="),
+        "nothing fixes a namespace:\n{}",
+        t.xml
+    );
+}
