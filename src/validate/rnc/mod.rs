@@ -15,8 +15,11 @@
 //! loader translates referenced compact schemas through [`to_rng`] in turn.
 //!
 //! ```
-//! let t = teikit::validate::rnc::to_rng("element letter { text }").unwrap();
-//! assert!(t.xml.contains(r#"<element name="letter""#));
+//! let t = teikit::validate::rnc::to_rng("element letter { text }")?;
+//! assert!(t.xml.contains(r#"name="letter""#) && t.xml.contains("<text/>"));
+//! // The `<text/>` element came from the keyword at byte 17 of the compact source.
+//! assert_eq!(t.source_offset(t.xml.find("<text/>").unwrap_or(0)), 17);
+//! # Ok::<(), teikit::validate::rnc::RncError>(())
 //! ```
 
 mod emit;
