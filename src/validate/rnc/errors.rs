@@ -181,6 +181,22 @@ pub enum RncError {
         #[source_code]
         src: String,
     },
+    /// Constructs nested deeper than the translator follows.
+    #[error("constructs nested more than {limit} levels deep, expected a shallower schema")]
+    #[diagnostic(
+        code(teikit::validate::rnc::too_deep),
+        help("name the inner parts with definitions (`part = ...`) and refer to them")
+    )]
+    TooDeep {
+        /// The nesting limit.
+        limit: usize,
+        /// Where the limit was reached.
+        #[label("too deep here")]
+        span: SourceSpan,
+        /// The compact schema.
+        #[source_code]
+        src: String,
+    },
     /// An `include` or `external` reference that is not a usable URI.
     #[error("`{uri}` is not a usable schema reference: {reason}")]
     #[diagnostic(
@@ -235,6 +251,7 @@ impl RncError {
             | Self::BadAnnotation { span, .. }
             | Self::BadExcept { span, .. }
             | Self::NotSingleElement { span, .. }
+            | Self::TooDeep { span, .. }
             | Self::BadUri { span, .. }
             | Self::BadValue { span, .. } => *span,
         }
@@ -253,6 +270,7 @@ impl RncError {
             | Self::BadAnnotation { src, .. }
             | Self::BadExcept { src, .. }
             | Self::NotSingleElement { src, .. }
+            | Self::TooDeep { src, .. }
             | Self::BadUri { src, .. }
             | Self::BadValue { src, .. } => *src = source.to_owned(),
         }

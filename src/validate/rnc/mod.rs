@@ -80,6 +80,22 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        for (open, close) in [
+            ("(", ")"),
+            ("element a { ", " }"),
+            ("x [ ", " ]"),
+            ("div { ", " }"),
+        ] {
+            let src = format!("{}empty{}", open.repeat(50_000), close.repeat(50_000));
+            let e = to_rng(&src).expect_err("too deep");
+            assert!(matches!(e, RncError::TooDeep { .. }), "{open}: {e}");
+        }
+        let ok = format!("{}empty{}", "(".repeat(150), ")".repeat(150));
+        assert!(to_rng(&ok).is_ok());
+    }
+
+    #[test]
     fn errors_carry_their_source() {
         let e = to_rng("element foo { bar:baz }").expect_err("undeclared prefix");
         assert_eq!(e.span(), errors::span(14, 21));

@@ -33,7 +33,13 @@ pub(crate) struct Parser {
     env: Env,
     /// The token index of the `-` of the latest except, for error spans.
     except_at: usize,
+    /// How deeply the constructs being parsed are nested.
+    depth: usize,
 }
+
+/// The deepest nesting of patterns, name classes, grammars and annotation
+/// elements accepted; real schemas stay far below it.
+const MAX_DEPTH: usize = 200;
 
 /// Parses a whole compact schema.
 pub(crate) fn parse(toks: Vec<Token>) -> Result<Parsed> {
@@ -42,6 +48,7 @@ pub(crate) fn parse(toks: Vec<Token>) -> Result<Parsed> {
         pos: 0,
         env: Env::new(),
         except_at: 0,
+        depth: 0,
     };
     p.preamble()?;
     let start = p.here();
@@ -142,6 +149,23 @@ impl Parser {
         }
     }
 
+    /// Runs `f` one level deeper in the nesting of the schema, refusing
+    /// nesting deep enough to exhaust the stack.
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        if self.depth >= MAX_DEPTH {
+            let t = &self.toks[self.pos];
+            return Err(RncError::TooDeep {
+                limit: MAX_DEPTH,
+                span: span(t.start, t.end),
+                src: String::new(),
+            });
+        }
+        self.depth += 1;
+        let result = f(self);
+        self.depth -= 1;
+        result
+    }
+
     /// The end offset of the token that starts at `start`.
     fn token_end_at(&self, start: usize) -> usize {
         self.toks
@@ -229,6 +253,10 @@ impl Parser {
     }
 
     fn grammar_body(&mut self, in_include: bool) -> Result<Vec<XElem>> {
+        self.nested(|p| p.grammar_members(in_include))
+    }
+
+    fn grammar_members(&mut self, in_include: bool) -> Result<Vec<XElem>> {
         let mut out = Vec::new();
         loop {
             if matches!(self.peek(), Tok::Eof | Tok::Punct("}")) {
@@ -353,6 +381,10 @@ impl Parser {
     }
 
     fn inner_pattern(&mut self, anno: Anno) -> Result<Vec<XElem>> {
+        self.nested(|p| p.pattern_operators(anno))
+    }
+
+    fn pattern_operators(&mut self, anno: Anno) -> Result<Vec<XElem>> {
         let start = self.here();
         let (first, kind) = self.particle()?;
         let op = match self.peek() {
@@ -577,6 +609,10 @@ impl Parser {
     }
 
     fn inner_name_class(&mut self, is_elem: bool, anno: Anno) -> Result<Vec<XElem>> {
+        self.nested(|p| p.name_class_choice(is_elem, anno))
+    }
+
+    fn name_class_choice(&mut self, is_elem: bool, anno: Anno) -> Result<Vec<XElem>> {
         let start = self.here();
         let (first, is_except) = self.annotated_name_class(is_elem)?;
         if !self.at("|") {

@@ -163,6 +163,10 @@ impl Parser {
 
     /// `name [ attributes content ]`.
     pub(super) fn annotation_element(&mut self, outer: bool) -> Result<XElem> {
+        self.nested(|p| p.annotation_element_body(outer))
+    }
+
+    fn annotation_element_body(&mut self, outer: bool) -> Result<XElem> {
         let start = self.here();
         let (name, _) = self.annotation_name(false, outer)?;
         self.expect("[")?;
