@@ -77,7 +77,7 @@ impl XElem {
 
     /// Whether this is the RELAX NG element `local`.
     pub(crate) fn is(&self, local: &str) -> bool {
-        self.name.uri == RNG_NS && self.name.prefix.is_none() && self.name.local == local
+        self.name.local == local && self.name.prefix.is_none() && self.name.uri == RNG_NS
     }
 
     fn is_rng(&self) -> bool {
