@@ -90,39 +90,15 @@ fn canon(n: Node, ns: &str, dl: &str) -> Vec<Canon> {
     let mut c = Canon::new(local);
     match local {
         "div" => return kids,
-        "element" | "attribute" => {
-            if let Some(q) = n.attribute("name") {
-                let default = if local == "element" {
-                    ns_here
-                } else {
-                    n.attribute("ns").unwrap_or("")
-                };
-                let (uri, l) = resolve(n, q, default);
-                kids.insert(0, name_elem(uri, l));
-            }
-            if local == "attribute" && kids.len() == 1 {
-                kids.push(Canon::new("text"));
-            }
-        }
         "name" => {
             let (uri, l) = resolve(n, &exact_text(n), ns_here);
             return vec![name_elem(uri, l)];
         }
+        "element" | "attribute" => name_attribute_as_child(n, ns_here, &mut kids),
         "nsName" => {
             c.attrs.insert("ns", ns_here.to_owned());
         }
-        "value" | "data" => {
-            let (ty, lib) = match n.attribute("type") {
-                Some(t) => (t.trim(), dl_here),
-                None => ("token", ""),
-            };
-            c.attrs.insert("type", ty.to_owned());
-            c.attrs.insert("datatypeLibrary", lib.to_owned());
-            if local == "value" {
-                c.text = Some(exact_text(n));
-            }
-        }
-        "param" => c.text = Some(exact_text(n)),
+        "value" | "data" | "param" => datatype_parts(n, dl_here, &mut c),
         _ => {}
     }
     for key in ["name", "combine"] {
@@ -138,6 +114,41 @@ fn canon(n: Node, ns: &str, dl: &str) -> Vec<Canon> {
         return c.children;
     }
     vec![c]
+}
+
+/// `<element name="q:n">` becomes `<element><name ns="...">n</name>`; an
+/// attribute without content gets its implicit `<text/>`.
+fn name_attribute_as_child(n: Node, ns_here: &str, kids: &mut Vec<Canon>) {
+    let is_element = n.has_tag_name((RNG, "element"));
+    if let Some(q) = n.attribute("name") {
+        let default = if is_element {
+            ns_here
+        } else {
+            n.attribute("ns").unwrap_or("")
+        };
+        let (uri, l) = resolve(n, q, default);
+        kids.insert(0, name_elem(uri, l));
+    }
+    if !is_element && kids.len() == 1 {
+        kids.push(Canon::new("text"));
+    }
+}
+
+/// The datatype of `data` and `value` (a value without one is a `token`),
+/// and the exact text of `value` and `param`.
+fn datatype_parts(n: Node, dl_here: &str, c: &mut Canon) {
+    let local = n.tag_name().name();
+    if local != "param" {
+        let (ty, lib) = match n.attribute("type") {
+            Some(t) => (t.trim(), dl_here),
+            None => ("token", ""),
+        };
+        c.attrs.insert("type", ty.to_owned());
+        c.attrs.insert("datatypeLibrary", lib.to_owned());
+    }
+    if local != "data" {
+        c.text = Some(exact_text(n));
+    }
 }
 
 /// Section 4.12 of RELAX NG: the patterns of an element, a definition or a
