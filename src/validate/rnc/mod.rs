@@ -80,6 +80,42 @@ mod tests {
     }
 
     #[test]
+    fn translates_the_constructs_of_the_grammar() {
+        let src = r#"
+datatypes dt = "http://example.org/types"
+namespace x = "http://example.org/x"
+x:meta [ version = "1" ]
+start &= element start { \list, mixed { element text { empty }* } }
+\list = list { token+ }
+start &= grammar { start = parent \list | notAllowed }
+n = attribute text { dt:code { length = "3" } }?
+"#;
+        let t = to_rng(src).expect("translates");
+        for expected in [
+            r#"<x:meta version="1"/>"#,
+            r#"<start combine="interleave">"#,
+            r#"<element name="start">"#,
+            r#"<ref name="list"/>"#,
+            "<mixed>",
+            r#"<element name="text">"#,
+            r#"<define name="list">"#,
+            "<list>",
+            r#"<data datatypeLibrary="" type="token"/>"#,
+            r#"<parentRef name="list"/>"#,
+            "<notAllowed/>",
+            r#"<attribute name="text">"#,
+            r#"<data datatypeLibrary="http://example.org/types" type="code">"#,
+            r#"<param name="length">3</param>"#,
+        ] {
+            assert!(
+                t.xml.contains(expected),
+                "{expected} missing from\n{}",
+                t.xml
+            );
+        }
+    }
+
+    #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         for (open, close) in [
             ("(", ")"),
