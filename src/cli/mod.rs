@@ -37,7 +37,6 @@ pub enum Outcome {
     /// Everything succeeded (exit 0).
     Success,
     /// Invalid documents or rule violations were found (exit 1).
-    #[allow(dead_code)]
     Invalid,
 }
 
@@ -108,13 +107,3 @@ fn is_broken_pipe(report: &miette::Report) -> bool {
         .downcast_ref::<StdoutError>()
         .is_some_and(|e| e.0.kind() == std::io::ErrorKind::BrokenPipe)
 }
-
-/// A subcommand that is part of teikit's plan but not built yet: says so
-/// plainly and exits 2, rather than pretending to work.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("`teikit {0}` is not available in this version of teikit")]
-#[diagnostic(
-    code(teikit::cli::not_available),
-    help("use jing or xmllint for validation, and the TEI Stylesheets for export, until it lands")
-)]
-pub struct NotAvailable(pub &'static str);
