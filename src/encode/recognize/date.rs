@@ -164,6 +164,22 @@ fn joined(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
             .all(|c| c == '.' || c == ',' || c.is_whitespace())
 }
 
+/// Finds the dates in `text`, absolute and relative, in order, without
+/// overlaps; dates without a year, and relative ones, are resolved against
+/// `anchor` (the letter's own date: year, month, day) when there is one.
+#[must_use]
+pub fn find_dates_with(text: &str, anchor: Option<(i32, u32, Option<u32>)>) -> Vec<FoundDate> {
+    let mut found = find_dates(text);
+    if let Some((year, _, _)) = anchor {
+        for d in &mut found {
+            if let Some(w) = d.when.as_mut().filter(|w| w.starts_with("--")) {
+                *w = format!("{year:04}{}", &w[1..]);
+            }
+        }
+    }
+    found
+}
+
 /// Finds the absolute dates in `text`, in order, without overlaps.
 #[must_use]
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
