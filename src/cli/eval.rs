@@ -39,6 +39,8 @@ pub enum Format {
     Table,
     /// JSON, with counts per letter.
     Json,
+    /// Every gold and found entity and how it matched, tab-separated.
+    Details,
 }
 
 /// Runs `teikit eval`.
@@ -52,6 +54,7 @@ pub fn run(args: &Args) -> miette::Result<Outcome> {
     let text = match args.format {
         Format::Table => report.table(),
         Format::Json => report.json(),
+        Format::Details => report.details(),
     };
     print_stdout(&text)?;
     Ok(Outcome::Success)

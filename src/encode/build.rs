@@ -41,11 +41,26 @@ fn marks(text: &str, letter: &Letter, options: &Options<'_>) -> Vec<Mention> {
     let found = recognize::recognize(text, &ctx);
     let segment_marks = marks.len();
     for m in found {
-        if !marks[..segment_marks]
+        let clash = marks[..segment_marks]
             .iter()
-            .any(|k| k.start < m.end && m.start < k.end)
-        {
-            marks.push(m);
+            .position(|k| k.start < m.end && m.start < k.end);
+        match clash {
+            None => marks.push(m),
+            // A recognised date that holds the dateline's date knows more
+            // (a two-digit year, the year of the letter): it replaces it.
+            Some(k)
+                if m.element == "date"
+                    && marks[k].element == "date"
+                    && m.start <= marks[k].start
+                    && marks[k].end <= m.end =>
+            {
+                let mut m = m;
+                if m.attrs.is_empty() {
+                    m.attrs = std::mem::take(&mut marks[k].attrs);
+                }
+                marks[k] = m;
+            }
+            Some(_) => {}
         }
     }
     marks

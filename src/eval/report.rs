@@ -98,6 +98,43 @@ impl Report {
         out
     }
 
+    /// Every gold and found entity, one per line, tab-separated: the file,
+    /// `gold` or `found`, the category, how it matched (`exact`, `overlap`,
+    /// `none`), the text and the date value.
+    #[must_use]
+    pub fn details(&self) -> String {
+        let mut out = String::new();
+        for l in &self.letters {
+            let name = l
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            for (side, mine, other) in [
+                ("gold", &l.gold.entities, &l.found),
+                ("found", &l.found, &l.gold.entities),
+            ] {
+                for e in mine.iter().filter(|e| e.category != Category::Other) {
+                    let same = other.iter().filter(|o| o.category == e.category);
+                    let how = if same.clone().any(|o| o.start == e.start && o.end == e.end) {
+                        "exact"
+                    } else if same.clone().any(|o| o.start < e.end && e.start < o.end) {
+                        "overlap"
+                    } else {
+                        "none"
+                    };
+                    let _ = writeln!(
+                        out,
+                        "{name}\t{side}\t{}\t{how}\t{}\t{}",
+                        e.category.label(),
+                        e.text.replace(['\n', '\t'], " "),
+                        e.value
+                    );
+                }
+            }
+        }
+        out
+    }
+
     /// The report as JSON.
     #[must_use]
     pub fn json(&self) -> String {

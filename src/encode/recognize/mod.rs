@@ -84,7 +84,7 @@ pub fn recognize(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
         }));
     }
     let dates = date::find_dates_with(text, ctx.anchor);
-    ranked.extend(dates.iter().map(|d| (1, d.to_mention())));
+    ranked.extend(dates.into_iter().map(|d| (1, d)));
     ranked.extend(org::find(text, &ws).into_iter().map(|m| (2, m)));
     ranked.extend(person::strong(text, &ws).into_iter().map(|m| (3, m)));
     ranked.extend(place::strong(text, &ws).into_iter().map(|m| (4, m)));
@@ -146,10 +146,10 @@ fn echoes(text: &str, ws: &[words::Word<'_>], kept: &[Mention]) -> Vec<Mention> 
         }
     }
     let mut out = Vec::new();
-    for w in ws {
+    for (i, w) in ws.iter().enumerate() {
         if let Some((_, element)) = known.iter().find(|(name, _)| *name == w.text) {
             out.push(Mention {
-                start: w.start,
+                start: echo_start(text, ws, i, element),
                 end: words::with_possessive(text, w.end),
                 element,
                 attrs: Vec::new(),
@@ -157,6 +157,26 @@ fn echoes(text: &str, ws: &[words::Word<'_>], kept: &[Mention]) -> Vec<Mention> 
         }
     }
     out
+}
+
+/// A surname echoed with a new given name before it ("Sneyd Edgeworth")
+/// starts at that name.
+fn echo_start(text: &str, ws: &[words::Word<'_>], i: usize, element: &str) -> usize {
+    let w = &ws[i];
+    let Some(prev) = i.checked_sub(1).map(|k| &ws[k]) else {
+        return w.start;
+    };
+    let joined = &text[prev.end..w.start] == " ";
+    let name = prev.is_capitalised()
+        && !prev.sentence_start
+        && !words::is_function_word(prev.text)
+        && !words::is_title(prev.text)
+        && gazetteer::lookup(prev.text).is_none();
+    if element == "persName" && joined && name {
+        prev.start
+    } else {
+        w.start
+    }
 }
 
 /// Adds `@ref` to names the register knows.

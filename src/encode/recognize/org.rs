@@ -75,6 +75,9 @@ const NOT_FIRST: &[&str] = &[
 
 fn joined(text: &str, a: &Word<'_>, b: &Word<'_>) -> bool {
     let gap = &text[a.end..b.start];
+    if gap.contains('.') && !a.is_initial() {
+        return false;
+    }
     gap.len() <= 3
         && !gap.contains("\n\n")
         && gap

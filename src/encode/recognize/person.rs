@@ -220,6 +220,12 @@ fn name_word(w: &Word<'_>) -> bool {
     w.is_capitalised() && (!is_function_word(w.text) || w.text == "May") && !is_title(w.text)
 }
 
+/// Whether a name word is better read as a well-known place (a country,
+/// region or city), which ends a name that already has a word.
+fn place_word(w: &Word<'_>) -> bool {
+    super::gazetteer::lookup(w.text).is_some_and(|p| p.kind < super::gazetteer::PlaceKind::Town)
+}
+
 /// Extends a name from word `i`: name words, initials and inner particles.
 /// Returns the index just past the last name word, or `i` if there is none.
 fn name_run(text: &str, ws: &[Word<'_>], i: usize, first_gap_ok: bool) -> usize {
@@ -228,6 +234,9 @@ fn name_run(text: &str, ws: &[Word<'_>], i: usize, first_gap_ok: bool) -> usize 
         let w = &ws[j];
         let joined = j == i && first_gap_ok || j > i && name_gap(text, &ws[j - 1], w);
         if !joined {
+            break;
+        }
+        if j > i && place_word(w) {
             break;
         }
         if name_word(w) || w.is_initial() && w.text != "I" {
@@ -270,6 +279,7 @@ pub fn strong(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
     let mut i = 0;
     while i < ws.len() {
         if let Some(end) = titled(text, ws, i)
+            .or_else(|| middle_initial(text, ws, i))
             .or_else(|| initials(text, ws, i))
             .or_else(|| given_and_surname(text, ws, i))
         {
@@ -317,7 +327,11 @@ fn initials(text: &str, ws: &[Word<'_>], i: usize) -> Option<usize> {
         }
         j += 1;
     }
-    if j == i || j >= ws.len() || !name_gap(text, &ws[j - 1], &ws[j]) || !name_word(&ws[j]) {
+    let particle_then_name = PARTICLES.contains(&ws.get(j)?.text)
+        && ws
+            .get(j + 1)
+            .is_some_and(|n| name_word(n) && name_gap(text, &ws[j], n));
+    if j == i || !name_gap(text, &ws[j - 1], &ws[j]) || !(name_word(&ws[j]) || particle_then_name) {
         return None;
     }
     let letters: String = ws[i..j].iter().map(|w| w.text).collect();
@@ -328,6 +342,26 @@ fn initials(text: &str, ws: &[Word<'_>], i: usize) -> Option<usize> {
         return None;
     }
     Some(name_run(text, ws, j, true))
+}
+
+/// A name, a middle initial with its full stop, and a surname ("José M. Nunes").
+fn middle_initial(text: &str, ws: &[Word<'_>], i: usize) -> Option<usize> {
+    let (first, mid, last) = (&ws[i], ws.get(i + 1)?, ws.get(i + 2)?);
+    let ok = name_word(first)
+        && !first.is_initial()
+        && !place_word(first)
+        && mid.is_initial()
+        && text[mid.end..].starts_with('.')
+        && name_gap(text, first, mid)
+        && name_gap(text, mid, last)
+        && name_word(last);
+    ok.then(|| name_run(text, ws, i + 2, true))
+}
+
+/// Whether a word is a known given name.
+#[must_use]
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN.contains(&word)
 }
 
 /// A known given name then a surname.

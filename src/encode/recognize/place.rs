@@ -146,9 +146,12 @@ pub fn strong(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
         }
         if let Some((end, place)) = gazetteer_at(text, ws, i) {
             let single_then_name = end == i + 1
-                && ws
-                    .get(end)
-                    .is_some_and(|n| place_word(n) && tight(text, &ws[i], n));
+                && place.kind >= PlaceKind::Region
+                && ws.get(end).is_some_and(|n| {
+                    place_word(n)
+                        && tight(text, &ws[i], n)
+                        && gazetteer::lookup(n.text).is_none_or(|p| p.kind >= PlaceKind::Feature)
+                });
             let town_ok = place.kind < PlaceKind::Town || after_preposition(text, ws, i);
             let titled = i > 0 && is_title(ws[i - 1].text) && ws[i - 1].is_capitalised();
             if single_then_name {
@@ -185,6 +188,11 @@ fn feature_at(text: &str, ws: &[Word<'_>], i: usize) -> Option<usize> {
     if !place_word(w) {
         return None;
     }
+    if super::words::with_possessive(text, w.end) > w.end {
+        let head = ws.get(i + 2)?;
+        let ok = HEADS_AFTER.contains(&head.text) && tight(text, &ws[i + 1], head);
+        return ok.then_some(i + 3);
+    }
     let mut j = i + 1;
     if place_word(&ws[j]) && tight(text, &ws[j - 1], &ws[j]) && !HEADS_AFTER.contains(&ws[j].text) {
         j += 1;
@@ -198,7 +206,11 @@ fn feature_at(text: &str, ws: &[Word<'_>], i: usize) -> Option<usize> {
 pub fn weak(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     for i in 1..ws.len() {
-        if !after_preposition(text, ws, i) || !place_word(&ws[i]) || ws[i].is_initial() {
+        if !after_preposition(text, ws, i)
+            || !place_word(&ws[i])
+            || ws[i].is_initial()
+            || super::person::is_given_name(ws[i].text)
+        {
             continue;
         }
         let two = ws
