@@ -138,6 +138,15 @@ const MONTHS: [&str; 12] = [
 /// The month (1–12) a word names, by the rule in the module docs.
 #[must_use]
 pub fn month_number(word: &str) -> Option<u32> {
+    if word.len() < 3
+        || word.len() > 12
+        || !word
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b"JFMASONDjfmasond".contains(b))
+    {
+        return None;
+    }
     let w = word.replace('.', "").to_lowercase();
     if w.len() < 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -154,11 +163,12 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// A day of the month with an optional ordinal suffix (`26`, `26th`, `2d`, `30h`).
 fn day_number(word: &str) -> Option<u32> {
-    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = &word[digits.len()..].to_lowercase();
-    if digits.is_empty() || digits.len() > 2 {
+    let n = word.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 || word.len() > n + 2 {
         return None;
     }
+    let digits = &word[..n];
+    let suffix = &word[n..].to_ascii_lowercase();
     if !matches!(
         suffix.as_str(),
         "" | "st" | "nd" | "rd" | "th" | "d" | "h" | "t"
@@ -217,7 +227,7 @@ fn joined(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 #[must_use]
 pub fn find_dates_with(text: &str, anchor: Option<(i32, u32, Option<u32>)>) -> Vec<Mention> {
     let toks = tokens(text);
-    let absolute = find_dates(text);
+    let absolute = find_dates_in(text, &toks);
     let anchor = anchor
         .and_then(|(year, month, day)| day.map(|day| Day { year, month, day }))
         .or_else(|| absolute.iter().find_map(|d| full_day(d.when.as_deref()?)));
@@ -359,12 +369,14 @@ fn ranges(toks: &[Token<'_>], out: &mut Vec<Mention>) {
 /// Finds the absolute dates in `text`, in order, without overlaps.
 #[must_use]
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    let toks = tokens(text);
+    find_dates_in(text, &tokens(text))
+}
+
+fn find_dates_in(text: &str, toks: &[Token<'_>]) -> Vec<FoundDate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((found, next)) = iso_date_at(text, &toks, i).or_else(|| date_at(text, &toks, i))
-        {
+        if let Some((found, next)) = iso_date_at(text, toks, i).or_else(|| date_at(text, toks, i)) {
             out.push(found);
             i = next;
         } else {
@@ -517,5 +529,94 @@ mod tests {
         }
         assert_eq!(month_number("Septr"), Some(9));
         assert_eq!(month_number("Jany"), Some(1));
+    }
+
+    fn with_anchor(text: &str, anchor: Option<(i32, u32, Option<u32>)>) -> Vec<(String, String)> {
+        find_dates_with(text, anchor)
+            .iter()
+            .map(|m| {
+                let attrs: Vec<String> = m.attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                (text[m.start..m.end].to_owned(), attrs.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_letter() {
+        let anchor = Some((1862, 7, Some(7)));
+        let cases = [
+            ("came yesterday", "yesterday", "when=1862-07-06"),
+            ("go to-morrow", "to-morrow", "when=1862-07-08"),
+            (
+                "on Monday last",
+                "Monday last",
+                "when=1862-06-30 cert=medium",
+            ),
+            (
+                "on last Friday",
+                "last Friday",
+                "when=1862-07-04 cert=medium",
+            ),
+            ("yours of the 3d inst.", "3d inst", "when=1862-07-03"),
+            ("on 15thult without", "15thult", "when=1862-06-15"),
+            ("on 12thJune we", "12thJune", "when=1862-06-12 cert=medium"),
+            (
+                "between 20th May and",
+                "20th May",
+                "when=1862-05-20 cert=medium",
+            ),
+        ];
+        for (text, span, attrs) in cases {
+            assert_eq!(
+                with_anchor(text, anchor),
+                [(span.to_owned(), attrs.to_owned())],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_dates_without_a_letter_date_get_no_value() {
+        assert_eq!(
+            with_anchor("came yesterday", None),
+            [("yesterday".to_owned(), String::new())]
+        );
+        assert_eq!(
+            with_anchor("the 3d inst.", None),
+            [("3d inst".to_owned(), String::new())]
+        );
+    }
+
+    #[test]
+    fn two_digit_years_numeric_dates_decades_and_ranges() {
+        let cases = [
+            (
+                "Tette 2d March /56. In 1856",
+                "2d March /56",
+                "when=1856-03-02 cert=medium",
+            ),
+            (
+                "29/5/45 and 9th March 1865",
+                "29/5/45",
+                "when=1845-05-29 cert=medium",
+            ),
+            ("in the 1850s", "1850s", "notBefore=1850 notAfter=1859"),
+            (
+                "from May to July 1861",
+                "May to July 1861",
+                "from=1861-05 to=1861-07",
+            ),
+        ];
+        for (text, span, attrs) in cases {
+            assert_eq!(
+                with_anchor(text, None)[0],
+                (span.to_owned(), attrs.to_owned()),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            with_anchor("Jan 23d 44", None),
+            [("Jan 23d 44".to_owned(), String::new())]
+        );
     }
 }

@@ -211,6 +211,8 @@ const GENERIC: &[&str] = &[
     "Mamma",
 ];
 
+static GIVEN_SET: super::words::WordSet = super::words::WordSet::new(GIVEN);
+
 const PARTICLES: &[&str] = &[
     "de", "du", "le", "la", "von", "van", "der", "den", "di", "da", "del", "des", "St",
 ];
@@ -361,12 +363,12 @@ fn middle_initial(text: &str, ws: &[Word<'_>], i: usize) -> Option<usize> {
 /// Whether a word is a known given name.
 #[must_use]
 pub fn is_given_name(word: &str) -> bool {
-    GIVEN.contains(&word)
+    GIVEN_SET.contains(word)
 }
 
 /// A known given name then a surname.
 fn given_and_surname(text: &str, ws: &[Word<'_>], i: usize) -> Option<usize> {
-    if !GIVEN.contains(&ws[i].text) {
+    if !GIVEN_SET.contains(ws[i].text) {
         return None;
     }
     let next = ws.get(i + 1)?;
@@ -399,7 +401,7 @@ pub fn weak(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
             && name_word(w)
             && !w.sentence_start
             && w.text.chars().count() > 2;
-        if GIVEN.contains(&w.text) || possessive {
+        if GIVEN_SET.contains(w.text) || possessive {
             out.push(person(text, ws, i, i + 1));
         }
     }

@@ -182,10 +182,39 @@ const TITLES: &[&str] = &[
     "Saint",
 ];
 
+/// A word list as a set, built on first use (the lists are looked up for
+/// every word of every letter).
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over `words`.
+    #[must_use]
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is in the set.
+    #[must_use]
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+static TITLE_SET: WordSet = WordSet::new(TITLES);
+static FUNCTION_SET: WordSet = WordSet::new(FUNCTION_WORDS);
+
 /// Whether a word (without its full stop) is a title.
 #[must_use]
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.trim_end_matches('.'))
+    TITLE_SET.contains(word.trim_end_matches('.'))
 }
 
 /// Capitalised words that are not names: pronouns, articles, conjunctions,
@@ -402,7 +431,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Whether a capitalised word cannot be (part of) a name.
 #[must_use]
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word) || super::date::month_number(word).is_some() && word != "May"
+    FUNCTION_SET.contains(word) || super::date::month_number(word).is_some() && word != "May"
 }
 
 /// Whether only white space, full stops and at most one hyphen or comma-free

@@ -148,6 +148,10 @@ pub fn harvest(path: &Path, letters: &[PathBuf]) -> Result<Harvest, HarvestError
                     .any(|n| n.eq_ignore_ascii_case(&m.name))
             {
                 register.entries[i].names.push(m.name.clone());
+                register
+                    .index
+                    .entry((m.kind, m.name.to_lowercase()))
+                    .or_insert(i);
                 new_names.entry(i).or_default().push(m.name.clone());
                 result
                     .variants

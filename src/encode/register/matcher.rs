@@ -55,7 +55,7 @@ fn build(register: &Register) -> Option<Automaton> {
     let mut patterns = Vec::new();
     let mut entries = Vec::new();
     for (i, e) in register.entries.iter().enumerate() {
-        for name in &e.names {
+        for name in e.names.iter().filter(|n| usable(n)) {
             patterns.push(name.as_str());
             entries.push(i);
         }
@@ -66,6 +66,18 @@ fn build(register: &Register) -> Option<Automaton> {
         .build(&patterns)
         .ok()?;
     Some(Automaton { ac, entries })
+}
+
+/// Whether a register name is worth looking for in running text: it starts
+/// with a capital letter or digit, has two characters or more, and is not a
+/// lone function word or title ("I", "Sir", "Mr"), which would match
+/// everywhere.
+fn usable(name: &str) -> bool {
+    use crate::encode::recognize::words::{is_function_word, is_title};
+    let single = !name.contains(' ');
+    name.chars().nth(1).is_some()
+        && name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !(single && (is_function_word(name) || is_title(name)))
 }
 
 /// `text` with each white-space run made one space, and for each byte of

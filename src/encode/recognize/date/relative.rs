@@ -116,6 +116,14 @@ fn weekday_number(word: &str) -> Option<i64> {
 
 /// A relative date starting at token `i`: (index past it, attributes).
 pub fn relative_at(toks: &[Token<'_>], i: usize, anchor: Option<Day>) -> Option<(usize, Attrs)> {
+    if !toks[i]
+        .text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b"yYtTlLnNmMwWfFsS0123456789".contains(b))
+    {
+        return None;
+    }
     let word = toks[i].text.to_lowercase();
     let shift = match word.as_str() {
         "yesterday" => Some(-1),
