@@ -137,9 +137,10 @@ fn echoes(text: &str, ws: &[words::Word<'_>], kept: &[Mention]) -> Vec<Mention> 
                 }
             }
             "placeName" => {
-                let name = &text[m.start..m.end];
-                if !name.contains(char::is_whitespace) {
-                    known.push((name, "placeName"));
+                for name in text[m.start..m.end].split(", ") {
+                    if !name.contains(char::is_whitespace) && !name.is_empty() {
+                        known.push((name, "placeName"));
+                    }
                 }
             }
             _ => {}

@@ -7,7 +7,8 @@
 //!   words (with `of`, `upon`, `de`, … inside) that the gazetteer knows.
 //!   Continents, countries, regions, features and cities are taken as they
 //!   come; a town (under 100,000 inhabitants today) only after a preposition
-//!   of place, since many town names are also surnames. A one-word match
+//!   of place or `of`, `for`, `past`, `through`, `by`, `round`, since many
+//!   town names are also surnames. A one-word match
 //!   followed by another capitalised word ("Washington Irvine") is part of a
 //!   longer name, not a place.
 //! - **Features**: a capitalised name with a geographical head word after it
@@ -15,8 +16,12 @@
 //!   `House`, `Court`, `Town`, …) or before it (`River`, `Lake`, `Cape`,
 //!   `Mount`, `Port`, `Fort`).
 //! - **Context** ([`weak`], overruled by persons and organisations): one or
-//!   two capitalised words, not function words or titles, directly after
-//!   `at`, `in`, `near`, `from`, `via`, `towards`, `to` or `into`.
+//!   two capitalised words, not function words, titles or given names,
+//!   directly after `at`, `in`, `near`, `via`, `towards` or `into`. Not after
+//!   `to` or `from`, which as often name a person ("wrote to Procter", "a
+//!   letter from Vianna"); those two count only for names the gazetteer knows.
+//! - A gazetteer city that is also a given name ("Sophia", "Florence") is
+//!   left to the person recogniser.
 
 use super::gazetteer::{self, PlaceKind};
 use super::words::{is_function_word, is_title, Word};
@@ -80,6 +85,10 @@ const HEADS_BEFORE: &[&str] = &[
 
 /// Prepositions of place.
 const PREPOSITIONS: &[&str] = &["at", "in", "near", "from", "via", "towards", "to", "into"];
+
+/// Words that make a known town name a place, besides the prepositions of
+/// place ("the Governor of Tette", "for Notts", "past Quillimane").
+const TOWN_CONTEXT: &[&str] = &["of", "for", "past", "through", "by", "round"];
 
 /// Lower-case words allowed inside a multi-word place name.
 const CONNECTORS: &[&str] = &[
@@ -152,13 +161,16 @@ pub fn strong(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
                         && tight(text, &ws[i], n)
                         && gazetteer::lookup(n.text).is_none_or(|p| p.kind >= PlaceKind::Feature)
                 });
-            let town_ok = place.kind < PlaceKind::Town || after_preposition(text, ws, i);
+            let town_ok = place.kind < PlaceKind::Town
+                || after_preposition(text, ws, i)
+                || i > 0 && TOWN_CONTEXT.contains(&ws[i - 1].text);
             let titled = i > 0 && is_title(ws[i - 1].text) && ws[i - 1].is_capitalised();
             if single_then_name {
                 i = skip_name(text, ws, i);
                 continue;
             }
-            if town_ok && !titled && !is_function_word(ws[i].text) {
+            let given = place.kind >= PlaceKind::City && super::person::is_given_name(ws[i].text);
+            if town_ok && !titled && !given && !is_function_word(ws[i].text) {
                 out.push(mention(ws[i].start, ws[end - 1].end));
                 i = end;
                 continue;
@@ -207,6 +219,7 @@ pub fn weak(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     for i in 1..ws.len() {
         if !after_preposition(text, ws, i)
+            || matches!(ws[i - 1].text, "to" | "from")
             || !place_word(&ws[i])
             || ws[i].is_initial()
             || super::person::is_given_name(ws[i].text)
@@ -251,5 +264,6 @@ mod tests {
             Vec::<&str>::new()
         );
         assert_eq!(found("we stayed at Shupanga", weak), ["Shupanga"]);
+        assert!(found("I wrote to Procter", weak).is_empty());
     }
 }
