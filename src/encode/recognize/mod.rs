@@ -91,7 +91,8 @@ pub fn recognize(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
     ranked.extend(person::weak(text, &ws).into_iter().map(|m| (5, m)));
     ranked.extend(place::weak(text, &ws).into_iter().map(|m| (6, m)));
     let mut kept = resolve(ranked);
-    let echoes = echoes(text, &ws, &kept);
+    let mut echoes = echoes(text, &ws, &kept);
+    echoes.extend(coordinated(text, &ws, &kept));
     kept = resolve(
         kept.into_iter()
             .map(|m| (0, m))
@@ -160,6 +161,55 @@ fn echoes(text: &str, ws: &[words::Word<'_>], kept: &[Mention]) -> Vec<Mention> 
     out
 }
 
+/// Capitalised words joined by `&`, `and` or a comma to a person found
+/// ("Murray, Cadell & Davies"), that are not function words, titles or
+/// places; a chain is followed to its end.
+fn coordinated(text: &str, ws: &[words::Word<'_>], kept: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut ends: Vec<usize> = kept
+        .iter()
+        .filter(|m| m.element == "persName")
+        .map(|m| m.end)
+        .collect();
+    while let Some(end) = ends.pop() {
+        let Some(w) = next_coordinated(text, ws, end) else {
+            continue;
+        };
+        let mention = Mention {
+            start: w.start,
+            end: words::with_possessive(text, w.end),
+            element: "persName",
+            attrs: Vec::new(),
+        };
+        if !out.contains(&mention) && out.len() < 64 {
+            ends.push(mention.end);
+            out.push(mention);
+        }
+    }
+    out
+}
+
+/// The name word joined to a name ending at `end` by `&`, `and` or a comma.
+fn next_coordinated<'t>(
+    text: &str,
+    ws: &'t [words::Word<'t>],
+    end: usize,
+) -> Option<&'t words::Word<'t>> {
+    let i = ws.iter().position(|w| w.start >= end)?;
+    let gap = text[end..ws[i].start].trim_matches(|c: char| c.is_whitespace() || c == '(');
+    let w = match gap {
+        "&" | "," => &ws[i],
+        "" if ws[i].text == "and" => ws.get(i + 1)?,
+        _ => return None,
+    };
+    let name = w.is_capitalised()
+        && !w.is_initial()
+        && !words::is_function_word(w.text)
+        && !words::is_title(w.text)
+        && gazetteer::lookup(w.text).is_none();
+    name.then_some(w)
+}
+
 /// A surname echoed with a new given name before it ("Sneyd Edgeworth")
 /// starts at that name.
 fn echo_start(text: &str, ws: &[words::Word<'_>], i: usize, element: &str) -> usize {
@@ -195,5 +245,48 @@ fn link(text: &str, register: &Register, kept: &mut [Mention]) {
         {
             m.attrs.push(("ref", format!("#{}", e.id)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(text: &str) -> Vec<(&str, &'static str)> {
+        recognize(text, &Context::default())
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.element))
+            .collect()
+    }
+
+    #[test]
+    fn ranks_resolve_overlaps_and_names_echo() {
+        assert_eq!(
+            marks("Mr. Burns went to the London Missionary Society. Burns wrote on 3 May 1850 from Paris."),
+            [
+                ("Mr. Burns", "persName"),
+                ("London Missionary Society", "orgName"),
+                ("Burns", "persName"),
+                ("3 May 1850", "date"),
+                ("Paris", "placeName"),
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_names_and_cued_persons() {
+        assert_eq!(
+            marks("We saw Sir Walter Scott & Crabbe, and I told Scudamore so."),
+            [
+                ("Sir Walter Scott", "persName"),
+                ("Crabbe", "persName"),
+                ("Scudamore", "persName"),
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_in_plain_prose() {
+        assert!(marks("the weather was fine and we walked along the river.").is_empty());
     }
 }

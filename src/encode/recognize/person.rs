@@ -14,8 +14,13 @@
 //! - **Greetings**: the capitalised words after `Dear`, unless they are a
 //!   generic address ("Dear Sir", "Dear Friend").
 //! - **Weak evidence** ([`weak`], overruled by places and organisations): a
-//!   given name standing alone, and a capitalised word inside a sentence
-//!   followed by a possessive `'s` ("Chibisa's people").
+//!   given name standing alone, a capitalised word inside a sentence
+//!   followed by a possessive `'s` ("Chibisa's people"), and a capitalised
+//!   word after a verb of telling ("I told Scudamore") or before `who` or a
+//!   verb of saying ("Vianna says", "Burton who seems").
+//! - **Coordination** (in [`super::recognize`]): a capitalised word joined
+//!   by `&`, `and` or a comma to a person found by the rules above
+//!   ("Scott & Tom Moore & old Crabbe").
 //!
 //! A name's span takes in a possessive `'s` and the full stop after a final
 //! initial ("Mrs L."), as editors mark them.
@@ -392,7 +397,29 @@ fn greeted(text: &str, ws: &[Word<'_>], i: usize) -> Option<(usize, usize)> {
     (end > from).then_some((from, end))
 }
 
-/// Given names alone, and capitalised words with a possessive inside a sentence.
+/// Verbs that take a person as their object ("I told Scudamore").
+const BEFORE_PERSON: &[&str] = &[
+    "told", "tell", "asked", "ask", "thank", "thanked", "married", "met",
+];
+
+/// Words after a person's name ("Vianna says", "Burton who seems").
+const AFTER_PERSON: &[&str] = &[
+    "who", "says", "said", "writes", "wrote", "thinks", "wants", "wishes", "seems", "tells",
+];
+
+/// A capitalised name word that a verb of telling or saying, or `who`, marks
+/// as a person; not a well-known place.
+fn cued(ws: &[Word<'_>], i: usize) -> bool {
+    let w = &ws[i];
+    let before = i > 0 && BEFORE_PERSON.contains(&ws[i - 1].text);
+    let after = ws
+        .get(i + 1)
+        .is_some_and(|n| AFTER_PERSON.contains(&n.text));
+    (before || after) && name_word(w) && !w.is_initial() && !place_word(w)
+}
+
+/// Given names alone, capitalised words with a possessive inside a
+/// sentence, and names a verb of telling or saying marks ([`cued`]).
 #[must_use]
 pub fn weak(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -401,7 +428,7 @@ pub fn weak(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
             && name_word(w)
             && !w.sentence_start
             && w.text.chars().count() > 2;
-        if GIVEN_SET.contains(w.text) || possessive {
+        if GIVEN_SET.contains(w.text) || possessive || cued(ws, i) {
             out.push(person(text, ws, i, i + 1));
         }
     }
