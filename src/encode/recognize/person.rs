@@ -18,6 +18,8 @@
 //!   followed by a possessive `'s` ("Chibisa's people"), and a capitalised
 //!   word after a verb of telling ("I told Scudamore") or before `who` or a
 //!   verb of saying ("Vianna says", "Burton who seems").
+//! - **Offices**: `the` and an office held by one person, with no name
+//!   after it ("the Governor", "the Governor General", "the King").
 //! - **Coordination** (in [`super::recognize`]): a capitalised word joined
 //!   by `&`, `and` or a comma to a person found by the rules above
 //!   ("Scott & Tom Moore & old Crabbe").
@@ -397,6 +399,46 @@ fn greeted(text: &str, ws: &[Word<'_>], i: usize) -> Option<(usize, usize)> {
     (end > from).then_some((from, end))
 }
 
+/// Offices that name one person when written with `the` ("the Governor").
+const OFFICES: &[&str] = &[
+    "Governor",
+    "Admiral",
+    "King",
+    "Queen",
+    "Emperor",
+    "Empress",
+    "Pope",
+    "President",
+    "Bishop",
+    "Archbishop",
+    "Consul",
+    "Commodore",
+    "Ambassador",
+    "Viceroy",
+    "Sultan",
+    "Chancellor",
+];
+
+/// `the` and an office with no name after it ("the Governor General"): the
+/// index past the office words.
+fn office(text: &str, ws: &[Word<'_>], i: usize) -> Option<usize> {
+    let prev = ws.get(i.checked_sub(1)?)?;
+    if !prev.text.eq_ignore_ascii_case("the") || !OFFICES.contains(&ws[i].text) {
+        return None;
+    }
+    let mut end = i + 1;
+    if ws
+        .get(end)
+        .is_some_and(|n| n.text == "General" && name_gap(text, &ws[i], n))
+    {
+        end += 1;
+    }
+    let named = ws
+        .get(end)
+        .is_some_and(|n| name_word(n) && name_gap(text, &ws[end - 1], n));
+    (!named).then_some(end)
+}
+
 /// Verbs that take a person as their object ("I told Scudamore").
 const BEFORE_PERSON: &[&str] = &[
     "told", "tell", "asked", "ask", "thank", "thanked", "married", "met",
@@ -424,12 +466,12 @@ fn cued(ws: &[Word<'_>], i: usize) -> bool {
 pub fn weak(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        let possessive = with_possessive(text, w.end) > w.end
-            && name_word(w)
-            && !w.sentence_start
-            && w.text.chars().count() > 2;
+        let possessive =
+            with_possessive(text, w.end) > w.end && name_word(w) && w.text.chars().count() > 2;
         if GIVEN_SET.contains(w.text) || possessive || cued(ws, i) {
             out.push(person(text, ws, i, i + 1));
+        } else if let Some(end) = office(text, ws, i) {
+            out.push(person(text, ws, i, end));
         }
     }
     out
@@ -467,7 +509,12 @@ mod tests {
         assert_eq!(found("My Dear Waller"), ["Waller"]);
         assert_eq!(found("I told Mrs L. so"), ["Mrs L."]);
         assert_eq!(found("the people of Chibisa's village"), ["Chibisa's"]);
-        assert!(found("Dear Friend, The King is ill.").is_empty());
+        assert_eq!(found("Dear Friend, The King is ill."), ["King"]);
         assert!(found("P.S. Burn this letter.").is_empty());
+        assert_eq!(
+            found("I wrote to the Governor General of it"),
+            ["Governor General"]
+        );
+        assert!(found("the Governor Smith").iter().all(|f| *f != "Governor"));
     }
 }
