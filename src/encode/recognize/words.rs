@@ -426,6 +426,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "Review",
     "Magazine",
     "Times",
+    "Co",
+    "Gentlemen",
+    "Ladies",
+    "Order",
+    "Sir",
+    "Madam",
 ];
 
 /// Whether a capitalised word cannot be (part of) a name.
