@@ -197,8 +197,13 @@ fn next_coordinated<'t>(
 ) -> Option<&'t words::Word<'t>> {
     let i = ws.iter().position(|w| w.start >= end)?;
     let gap = text[end..ws[i].start].trim_matches(|c: char| c.is_whitespace() || c == '(');
+    let next_is_name = |k: usize| {
+        ws.get(k + 1)
+            .is_some_and(|n| n.is_capitalised() && text[ws[k].end..n.start] == *" ")
+    };
     let w = match gap {
-        "&" | "," => &ws[i],
+        "&" => &ws[i],
+        "," if !next_is_name(i) => &ws[i],
         "" if ws[i].text == "and" => ws.get(i + 1)?,
         _ => return None,
     };
@@ -282,6 +287,14 @@ mod tests {
                 ("Crabbe", "persName"),
                 ("Scudamore", "persName"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_after_a_comma_is_not_coordinated() {
+        assert_eq!(
+            marks("Yours, John Smith, Chief Clerk"),
+            [("John Smith", "persName")]
         );
     }
 

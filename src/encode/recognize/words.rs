@@ -432,6 +432,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "Order",
     "Sir",
     "Madam",
+    "First",
+    "Second",
+    "Third",
+    "Last",
+    "Next",
 ];
 
 /// Whether a capitalised word cannot be (part of) a name.
