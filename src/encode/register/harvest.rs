@@ -285,18 +285,8 @@ fn open_tag_end(text: &str, node: &roxmltree::Node<'_, '_>) -> usize {
         .map_or(r.end, |i| r.start + i + 1)
 }
 
-/// The offset of an element's end tag (`</…>`), or its end if it is empty.
-fn close_tag_start(text: &str, node: &roxmltree::Node<'_, '_>) -> usize {
-    let r = node.range();
-    if text[r.start..r.end].ends_with("/>") {
-        return r.end;
-    }
-    text[r.start..r.end]
-        .rfind("</")
-        .map_or(r.end, |i| r.start + i)
-}
-
-/// Where and what to insert for the new entries of one kind.
+/// Where and what to insert for the new entries of one kind: after the last
+/// entry of its list, or in a new list at the end of `standOff`.
 fn list_insertion(
     path: &Path,
     text: &str,
@@ -304,48 +294,44 @@ fn list_insertion(
     kind: EntityKind,
     entries: &[&(EntityKind, String, String)],
 ) -> Result<(usize, String), HarvestError> {
-    let (ent, name_el) = (kind.entry_element(), kind.name_element());
+    let (ent, name_el, list_el) = (
+        kind.entry_element(),
+        kind.name_element(),
+        kind.list_element(),
+    );
     let list = doc
         .descendants()
-        .find(|n| n.has_tag_name((TEI_NS, kind.list_element())));
-    let (at, indent, wrap) = match list {
-        Some(l) => {
-            let at = close_tag_start(text, &l);
-            (at, format!("{}  ", indent_at(text, l.range().start)), false)
-        }
-        None => {
-            let standoff = doc
-                .descendants()
-                .find(|n| n.has_tag_name((TEI_NS, "standOff")))
-                .ok_or_else(|| HarvestError::NoStandOff {
-                    path: path.to_path_buf(),
-                    list: kind.list_element(),
-                })?;
-            let at = close_tag_start(text, &standoff);
-            (
-                at,
-                format!("{}    ", indent_at(text, standoff.range().start)),
-                true,
-            )
-        }
+        .find(|n| n.has_tag_name((TEI_NS, list_el)));
+    let parent = match list {
+        Some(l) => l,
+        None => doc
+            .descendants()
+            .find(|n| n.has_tag_name((TEI_NS, "standOff")))
+            .ok_or_else(|| HarvestError::NoStandOff {
+                path: path.to_path_buf(),
+                list: list_el,
+            })?,
+    };
+    let at = parent
+        .children()
+        .rfind(roxmltree::Node::is_element)
+        .map_or_else(|| open_tag_end(text, &parent), |c| c.range().end);
+    let outer = indent_at(text, parent.range().start);
+    let indent = if list.is_some() {
+        format!("{outer}  ")
+    } else {
+        format!("{outer}    ")
     };
     let mut s = String::new();
     for (_, id, name) in entries {
         s.push_str(&format!(
-            "  <{ent} xml:id=\"{id}\">\n{indent}  <{name_el}>{}</{name_el}>\n{indent}</{ent}>\n{indent}",
+            "\n{indent}<{ent} xml:id=\"{id}\">\n{indent}  <{name_el}>{}</{name_el}>\n{indent}</{ent}>",
             escape(name)
         ));
     }
-    let outer = &indent[..indent.len().saturating_sub(2)];
-    let s = if wrap {
-        let list_el = kind.list_element();
-        format!(
-            "  <{list_el}>\n{indent}{}</{list_el}>\n{outer}",
-            s.trim_start()
-        )
-    } else {
-        s
-    };
+    if list.is_none() {
+        s = format!("\n{outer}  <{list_el}>{s}\n{outer}  </{list_el}>");
+    }
     Ok((at, s))
 }
 
