@@ -171,6 +171,16 @@ fn coordinated(text: &str, ws: &[words::Word<'_>], kept: &[Mention]) -> Vec<Ment
         .filter(|m| m.element == "persName")
         .map(|m| m.end)
         .collect();
+    for m in kept.iter().filter(|m| m.element == "persName") {
+        if let Some(w) = previous_coordinated(text, ws, m.start) {
+            out.push(Mention {
+                start: w.start,
+                end: w.end,
+                element: "persName",
+                attrs: Vec::new(),
+            });
+        }
+    }
     while let Some(end) = ends.pop() {
         let Some(w) = next_coordinated(text, ws, end) else {
             continue;
@@ -187,6 +197,29 @@ fn coordinated(text: &str, ws: &[words::Word<'_>], kept: &[Mention]) -> Vec<Ment
         }
     }
     out
+}
+
+/// The name word joined by `&` or `and` to a name starting at `start`
+/// ("Cook & Mrs M.").
+fn previous_coordinated<'t>(
+    text: &str,
+    ws: &'t [words::Word<'t>],
+    start: usize,
+) -> Option<&'t words::Word<'t>> {
+    let i = ws.iter().rposition(|w| w.end <= start)?;
+    let (w, gap) = if ws[i].text == "and" {
+        let k = i.checked_sub(1)?;
+        (&ws[k], text[ws[k].end..start].trim())
+    } else {
+        (&ws[i], text[ws[i].end..start].trim())
+    };
+    let joined = matches!(gap, "&" | "and");
+    let name = w.is_capitalised()
+        && !w.is_initial()
+        && !words::is_function_word(w.text)
+        && !words::is_title(w.text)
+        && gazetteer::lookup(w.text).is_none();
+    (joined && name).then_some(w)
 }
 
 /// The name word joined to a name ending at `end` by `&`, `and` or a comma.
@@ -287,6 +320,14 @@ mod tests {
                 ("Crabbe", "persName"),
                 ("Scudamore", "persName"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_before_and_a_person_is_a_person() {
+        assert_eq!(
+            marks("Kind regards to Cook & Mrs M. and the rest"),
+            [("Cook", "persName"), ("Mrs M.", "persName")]
         );
     }
 
