@@ -117,3 +117,22 @@ fn cli_reports_missing_and_malformed_files() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("teikit::eval::xml"));
 }
+
+/// Every dev letter, German included, encodes without changing its text, and
+/// the English letters stay above the exact-span and date targets.
+#[test]
+fn dev_letters_evaluate_and_meet_the_exact_span_and_date_targets() {
+    let Some(shared) = shared_dir() else { return };
+    let letters = dev_letters(&shared);
+    let all = eval::evaluate(&letters, None).unwrap();
+    assert_eq!(all.letters.len(), 25);
+    let english: Vec<PathBuf> = letters
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().contains("escher"))
+        .collect();
+    let report = eval::evaluate(&english, None).unwrap();
+    let micro = report.names().exact();
+    assert!(micro.f1 >= 0.70, "exact-span micro-F1 {:.3}", micro.f1);
+    let dates = report.category(Category::Date).overlap();
+    assert!(dates.recall >= 0.95, "date recall {:.3}", dates.recall);
+}
