@@ -37,6 +37,7 @@ fn marks(text: &str, letter: &Letter, options: &Options<'_>) -> Vec<Mention> {
     let ctx = recognize::Context {
         register: options.register,
         anchor,
+        seeds: &marks,
     };
     let found = recognize::recognize(text, &ctx);
     let segment_marks = marks.len();

@@ -59,6 +59,9 @@ pub struct Context<'r> {
     /// The letter's own date (year, month, day), to resolve relative dates
     /// ("yesterday", "the 3d inst.") and dates without a year.
     pub anchor: Option<(i32, u32, Option<u32>)>,
+    /// Names already found by the letter's structure (the dateline's place,
+    /// the signer): their other mentions in the letter are marked too.
+    pub seeds: &'r [Mention],
 }
 
 /// Collapses white-space runs to one space.
@@ -91,7 +94,8 @@ pub fn recognize(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
     ranked.extend(person::weak(text, &ws).into_iter().map(|m| (5, m)));
     ranked.extend(place::weak(text, &ws).into_iter().map(|m| (6, m)));
     let mut kept = resolve(ranked);
-    let mut echoes = echoes(text, &ws, &kept);
+    let known: Vec<Mention> = kept.iter().chain(ctx.seeds).cloned().collect();
+    let mut echoes = echoes(text, &ws, &known);
     echoes.extend(coordinated(text, &ws, &kept));
     kept = resolve(
         kept.into_iter()
