@@ -4,7 +4,9 @@
 
 mod build;
 mod encode;
+mod eval;
 mod export;
+mod register;
 mod validate;
 
 use std::io::Write;
@@ -29,6 +31,9 @@ enum Command {
     Validate(validate::Args),
     Export(export::Args),
     Build(build::Args),
+    Eval(eval::Args),
+    #[command(subcommand)]
+    Register(register::Command),
 }
 
 /// What a subcommand found, mapped to the exit code.
@@ -56,6 +61,8 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Export(args) => export::run(args),
         Command::Build(args) => build::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Register(cmd) => register::run(cmd),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
