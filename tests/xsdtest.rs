@@ -207,6 +207,96 @@ fn xsdtest_suite_passes_whole() {
     );
 }
 
+/// The verdict teikit gives: `S` when the datatype cannot be built.
+fn verdict(name: &str, params: &[(String, String)], value: &str) -> char {
+    match Datatype::new(name, params) {
+        Err(_) => 'S',
+        Ok(dt) if dt.allows(value, &teikit::validate::xsd::EmptyContext) => 'V',
+        Ok(_) => 'I',
+    }
+}
+
+#[test]
+fn verdicts_agree_with_jing() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/validate/xsd-jing-verdicts.txt");
+    let cases = std::fs::read_to_string(&path).expect("the fixture is readable");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for line in cases
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let fields: Vec<&str> = line.splitn(4, '|').collect();
+        let [expected, name, params, value] = fields[..] else {
+            panic!("malformed fixture line {line:?}");
+        };
+        let params: Vec<(String, String)> = params
+            .split(" && ")
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.split_once('='))
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
+            .collect();
+        total += 1;
+        let got = verdict(name, &params, value);
+        if !expected.starts_with(got) {
+            failures.push(format!(
+                "{name} {params:?} {value:?}: jing says {expected}, teikit {got}"
+            ));
+        }
+    }
+    println!(
+        "xsd-jing-verdicts.txt: {} of {total} verdicts agree with jing",
+        total - failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "verdicts differ from jing:\n{}",
+        failures.join("\n")
+    );
+    assert!(total > 100, "the fixture has over 100 cases, found {total}");
+}
+
+#[test]
+fn value_equality_agrees_with_jing() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/validate/xsd-jing-values.txt");
+    let cases = std::fs::read_to_string(&path).expect("the fixture is readable");
+    let ctx = teikit::validate::xsd::EmptyContext;
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for line in cases
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let fields: Vec<&str> = line.splitn(4, '|').collect();
+        let [expected, name, a, b] = fields[..] else {
+            panic!("malformed fixture line {line:?}");
+        };
+        total += 1;
+        let dt = Datatype::new(name, &[]).expect("a built-in type");
+        let equal = match (dt.value(a, &ctx), dt.value(b, &ctx)) {
+            (Some(x), Some(y)) => x == y,
+            _ => false,
+        };
+        if equal != (expected == "V") {
+            failures.push(format!(
+                "{name}: {a:?} and {b:?}: jing says {expected}, teikit equal={equal}"
+            ));
+        }
+    }
+    println!(
+        "xsd-jing-values.txt: {} of {total} comparisons agree with jing",
+        total - failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "value equality differs from jing:\n{}",
+        failures.join("\n")
+    );
+    assert!(total > 30, "the fixture has over 30 cases, found {total}");
+}
+
 mod never_panics {
     use proptest::prelude::*;
     use teikit::validate::xsd::regex::Pattern;

@@ -40,7 +40,7 @@ pub(crate) enum Dt {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum DtValue {
     Str(String),
-    Xsd(Value),
+    Xsd(Box<Value>),
 }
 
 /// Why a datatype could not be made.
@@ -96,7 +96,7 @@ impl Dt {
         match self {
             Dt::String => Some(DtValue::Str(text.to_string())),
             Dt::Token => Some(DtValue::Str(collapse(text))),
-            Dt::Xsd(d) => d.value(text, ctx).map(DtValue::Xsd),
+            Dt::Xsd(d) => d.value(text, ctx).map(|v| DtValue::Xsd(Box::new(v))),
         }
     }
 

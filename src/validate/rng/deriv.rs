@@ -19,8 +19,9 @@ pub(crate) struct Cache {
     pub local: Patterns,
     names: FxMap<Box<str>, u32>,
     sto: FxMap<(PatId, u32), PatId>,
-    att: FxMap<(PatId, u32, Box<str>), PatId>,
-    att_any: FxMap<(PatId, u32), PatId>,
+    att: FxMap<(PatId, u32, u32), PatId>,
+    values: FxMap<Box<str>, u32>,
+    att_values: FxMap<(PatId, u32), Vec<PatId>>,
     close: FxMap<PatId, PatId>,
     close_rec: FxMap<PatId, PatId>,
     end: FxMap<PatId, PatId>,
@@ -69,12 +70,6 @@ impl<'g> Deriv<'g> {
         let mut c = self.c;
         c.local = self.st.into_local();
         c
-    }
-
-    fn trim_memos(&mut self) {
-        if self.c.att.len() > MEMO_LIMIT {
-            self.c.att.clear();
-        }
     }
 
     /// An id for the name `{ns}local`, stable within the cache.
@@ -185,50 +180,107 @@ impl<'g> Deriv<'g> {
         value: Option<&str>,
         cx: &dyn NamespaceContext,
     ) -> PatId {
-        let memo = match value {
-            Some(v) => self.c.att.get(&(p, nid, Box::from(v))).copied(),
-            None => self.c.att_any.get(&(p, nid)).copied(),
+        if self.c.att.len() > MEMO_LIMIT || self.c.att_values.len() > MEMO_LIMIT {
+            self.c.att.clear();
+            self.c.values.clear();
+            self.c.att_values.clear();
+        }
+        let Some(v) = value else {
+            return self.att_memo(p, nid, u32::MAX, name, None, cx);
         };
-        if let Some(r) = memo {
-            return r;
+        // The value matters only through the value patterns of the
+        // attributes with this name: when all of them (or none) accept it,
+        // the derivative by name alone (or `notAllowed`) is the answer.
+        let vps = self.att_value_patterns(p, nid, name);
+        let ok = vps
+            .iter()
+            .filter(|vp| self.value_match(**vp, v, cx))
+            .count();
+        if ok == vps.len() {
+            return self.att_memo(p, nid, u32::MAX, name, None, cx);
         }
-        let r = self.att_uncached(p, nid, name, value, cx);
-        match value {
-            Some(v) => {
-                self.c.att.insert((p, nid, Box::from(v)), r);
-            }
+        if ok == 0 {
+            return NOT_ALLOWED;
+        }
+        let vid = match self.c.values.get(v) {
+            Some(id) => *id,
             None => {
-                self.c.att_any.insert((p, nid), r);
+                let id = self.c.values.len() as u32;
+                self.c.values.insert(Box::from(v), id);
+                id
+            }
+        };
+        self.att_memo(p, nid, vid, name, value, cx)
+    }
+
+    /// The value patterns of the attributes named `name` in `p`.
+    fn att_value_patterns(&mut self, p: PatId, nid: u32, name: (&str, &str)) -> Vec<PatId> {
+        if let Some(v) = self.c.att_values.get(&(p, nid)) {
+            return v.clone();
+        }
+        let mut out = Vec::new();
+        let mut stack = vec![p];
+        let mut seen = FxMap::default();
+        while let Some(q) = stack.pop() {
+            if seen.insert(q, ()).is_some() {
+                continue;
+            }
+            match self.st.get(q) {
+                Pat::Choice(a, b) | Pat::Group(a, b) | Pat::Interleave(a, b) => {
+                    stack.extend([a, b])
+                }
+                Pat::OneOrMore(a) | Pat::After(a, _) => stack.push(a),
+                Pat::Attribute(nc, v) if self.g.ncs.contains(nc, name.0, name.1) => out.push(v),
+                _ => {}
             }
         }
-        self.trim_memos();
+        out.sort_unstable();
+        out.dedup();
+        self.c.att_values.insert((p, nid), out.clone());
+        out
+    }
+
+    fn att_memo(
+        &mut self,
+        p: PatId,
+        nid: u32,
+        vid: u32,
+        name: (&str, &str),
+        value: Option<&str>,
+        cx: &dyn NamespaceContext,
+    ) -> PatId {
+        if let Some(r) = self.c.att.get(&(p, nid, vid)) {
+            return *r;
+        }
+        let r = self.att_uncached(p, (nid, vid), name, value, cx);
+        self.c.att.insert((p, nid, vid), r);
         r
     }
 
     fn att_uncached(
         &mut self,
         p: PatId,
-        nid: u32,
+        (nid, vid): (u32, u32),
         name: (&str, &str),
         value: Option<&str>,
         cx: &dyn NamespaceContext,
     ) -> PatId {
         match self.st.get(p) {
             Pat::After(a, b) => {
-                let da = self.att(a, nid, name, value, cx);
+                let da = self.att_memo(a, nid, vid, name, value, cx);
                 s::after(&mut self.st, da, b)
             }
             Pat::Choice(..) => {
                 let alts: Vec<PatId> = alternatives(&self.st, p)
                     .into_iter()
-                    .map(|a| self.att(a, nid, name, value, cx))
+                    .map(|a| self.att_memo(a, nid, vid, name, value, cx))
                     .collect();
                 choice_all(&mut self.st, &alts)
             }
             Pat::Group(a, b) | Pat::Interleave(a, b) => {
                 let is_group = matches!(self.st.get(p), Pat::Group(..));
-                let da = self.att(a, nid, name, value, cx);
-                let db = self.att(b, nid, name, value, cx);
+                let da = self.att_memo(a, nid, vid, name, value, cx);
+                let db = self.att_memo(b, nid, vid, name, value, cx);
                 let (x, y) = if is_group {
                     (s::group(&mut self.st, da, b), s::group(&mut self.st, a, db))
                 } else {
@@ -240,7 +292,7 @@ impl<'g> Deriv<'g> {
                 s::choice(&mut self.st, x, y)
             }
             Pat::OneOrMore(a) => {
-                let da = self.att(a, nid, name, value, cx);
+                let da = self.att_memo(a, nid, vid, name, value, cx);
                 let more = s::one_or_more(&mut self.st, a);
                 let rest = s::choice(&mut self.st, more, EMPTY);
                 s::group(&mut self.st, da, rest)

@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use super::ast::Loc;
 use super::datatype::collapse;
 use super::errors::SchemaError;
-use super::parse::{Loader, Loc};
+use super::parse::Loader;
 use super::schema::{display_name, FxMap, Grammar, Pat, PatId, Store, NOT_ALLOWED};
 use super::Violation;
 use crate::validate::xsd::IdType;
@@ -82,10 +83,19 @@ pub(crate) fn build(
         }
     }
     for f in found.iter().filter(|f| f.id == IdType::Null) {
-        for ((ens, el), attrs) in &map.by_element {
-            if !g.ncs.contains(f.elem_nc, ens, el) {
-                continue;
-            }
+        let candidates: Vec<(&(String, String), &Vec<AttrIdType>)> = match g.ncs.single(f.elem_nc) {
+            Some((ns, l)) => map
+                .by_element
+                .get_key_value(&(ns.to_string(), l.to_string()))
+                .into_iter()
+                .collect(),
+            None => map
+                .by_element
+                .iter()
+                .filter(|((ns, l), _)| g.ncs.contains(f.elem_nc, ns, l))
+                .collect(),
+        };
+        for ((_, el), attrs) in candidates {
             if let Some(a) = attrs.iter().find(|a| g.ncs.contains(f.attr_nc, &a.0, &a.1)) {
                 return Err(err(
                     f.loc,
@@ -171,7 +181,7 @@ impl<'m> IdChecker<'m> {
         attrs: &[(String, String, String, Range<usize>)],
         line_col: impl Fn(usize) -> (u32, u32),
     ) {
-        if self.map.is_empty() {
+        if self.map.is_empty() || attrs.is_empty() {
             return;
         }
         let Some(types) = self

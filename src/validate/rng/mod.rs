@@ -14,6 +14,7 @@
 //! assert_eq!(schema.validate_str("<note><b/></note>")[0].code, "teikit::validate::unexpected_element");
 //! ```
 
+mod ast;
 mod datatype;
 mod deriv;
 mod errors;
@@ -24,6 +25,7 @@ mod restrict;
 mod schema;
 mod simplify;
 mod stream;
+mod uri;
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -172,3 +174,6 @@ impl Schema {
         self.validate_str(xml).is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests;

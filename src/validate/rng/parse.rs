@@ -6,104 +6,25 @@
 //! simplification; the rest is in `simplify`.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use roxmltree::Node;
 
+use super::ast::{Combine, Comp, DataP, GrammarP, Loc, Nc, ValueP, P};
 use super::datatype::NsMap;
 use super::errors::{SchemaError, SchemaLocation};
+use super::uri::{is_absolute_uri, resolve_href};
 
 /// The RELAX NG namespace.
 pub(crate) const RNG_NS: &str = "http://relaxng.org/ns/structure/1.0";
 const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns";
 
-/// A place in a schema: file index, line, column.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Loc {
-    pub file: u32,
-    pub line: u32,
-    pub col: u32,
-}
-
-/// A name class as written (names resolved to namespace URIs).
-#[derive(Clone, Debug)]
-pub(crate) enum Nc {
-    Name(String, String),
-    Any(Option<Box<Nc>>),
-    NsName(String, Option<Box<Nc>>),
-    Choice(Vec<Nc>),
-}
-
-/// A pattern as written, after steps 4.1 to 4.11.
-#[derive(Clone, Debug)]
-pub(crate) enum P {
-    Element(Nc, Box<P>, Loc),
-    Attribute(Nc, Box<P>, Loc),
-    Group(Vec<P>, Loc),
-    Interleave(Vec<P>, Loc),
-    Choice(Vec<P>, Loc),
-    Optional(Box<P>),
-    ZeroOrMore(Box<P>),
-    OneOrMore(Box<P>, Loc),
-    List(Box<P>, Loc),
-    Mixed(Box<P>),
-    Ref(String, Loc),
-    ParentRef(String, Loc),
-    Empty,
-    Text,
-    NotAllowed,
-    Data(Box<DataP>),
-    Value(Box<ValueP>),
-    Grammar(Box<GrammarP>),
-}
-
-/// A `data` pattern.
-#[derive(Clone, Debug)]
-pub(crate) struct DataP {
-    pub lib: String,
-    pub name: String,
-    pub params: Vec<(String, String)>,
-    pub except: Option<P>,
-    pub loc: Loc,
-}
-
-/// A `value` pattern.
-#[derive(Clone, Debug)]
-pub(crate) struct ValueP {
-    pub lib: String,
-    pub name: String,
-    pub text: String,
-    pub ns: NsMap,
-    pub loc: Loc,
-}
-
-/// How components of the same name combine.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Combine {
-    Choice,
-    Interleave,
-}
-
-/// A grammar component, with includes already expanded into divs.
-#[derive(Clone, Debug)]
-pub(crate) enum Comp {
-    Start(Option<Combine>, P, Loc),
-    Define(String, Option<Combine>, P, Loc),
-    Div(Vec<Comp>),
-}
-
-/// A `grammar` pattern.
-#[derive(Clone, Debug)]
-pub(crate) struct GrammarP {
-    pub comps: Vec<Comp>,
-    pub loc: Loc,
-}
-
 /// What a schema element inherits from its ancestors.
 #[derive(Clone)]
 struct Inh {
-    ns: String,
-    lib: String,
-    base: PathBuf,
+    ns: Rc<str>,
+    lib: Rc<str>,
+    base: Rc<Path>,
 }
 
 /// Reads schema files and the documents they reference.
@@ -150,9 +71,9 @@ impl Loader {
     /// Reads the schema `text` of file `path`.
     pub(crate) fn load_str(&mut self, text: &str, path: &Path) -> Res<P> {
         let inh = Inh {
-            ns: String::new(),
-            lib: String::new(),
-            base: path.to_path_buf(),
+            ns: Rc::from(""),
+            lib: Rc::from(""),
+            base: Rc::from(path),
         };
         self.open.push(path.to_path_buf());
         let result = self.document(text, path, &inh);
@@ -175,7 +96,7 @@ impl Loader {
             message: format!("`{}`: {e}", path.display()),
         })?;
         let inh = Inh {
-            base: path.to_path_buf(),
+            base: Rc::from(path),
             ..inh.clone()
         };
         self.open.push(path.to_path_buf());
@@ -198,7 +119,9 @@ impl Loader {
                 message: e.to_string(),
             }
         })?;
-        let cx = Cx { doc: &doc, file };
+        let mut lines = vec![0];
+        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let cx = Cx { text, lines, file };
         let root = doc.root_element();
         if root.tag_name().namespace() != Some(RNG_NS) {
             return Err(self.syntax(cx.loc(root), "the root element is not a RELAX NG pattern"));
@@ -207,19 +130,27 @@ impl Loader {
     }
 }
 
-/// The document being read.
-struct Cx<'a, 'i> {
-    doc: &'a roxmltree::Document<'i>,
+/// The document being read: its text and where its lines start.
+struct Cx<'t> {
+    text: &'t str,
+    lines: Vec<usize>,
     file: u32,
 }
 
-impl Cx<'_, '_> {
+impl Cx<'_> {
     fn loc(&self, node: Node) -> Loc {
-        let pos = self.doc.text_pos_at(node.range().start);
+        let pos = node.range().start;
+        let line = self.lines.partition_point(|s| *s <= pos).max(1);
+        let start = self.lines[line - 1];
+        let col = self
+            .text
+            .get(start..pos)
+            .map_or(pos - start, |s| s.chars().count())
+            + 1;
         Loc {
             file: self.file,
-            line: pos.row,
-            col: pos.col,
+            line: line as u32,
+            col: col as u32,
         }
     }
 }
@@ -310,17 +241,17 @@ impl Loader {
                     let base = resolve_href(&out.base, a.value())
                         .ok_or_else(|| self.syntax(cx.loc(node), "bad `xml:base`"))?;
                     // A base ending in `/` names a folder: resolve against a file in it.
-                    out.base = if a.value().ends_with('/') {
+                    out.base = Rc::from(if a.value().ends_with('/') {
                         base.join("_")
                     } else {
                         base
-                    };
+                    });
                 }
                 Some(_) => {}
             }
         }
         if let Some(ns) = node.attribute("ns") {
-            out.ns = ns.to_string();
+            out.ns = Rc::from(ns);
         }
         if let Some(lib) = node.attribute("datatypeLibrary") {
             if !lib.is_empty() && !is_absolute_uri(lib) {
@@ -329,7 +260,7 @@ impl Loader {
                     format!("`datatypeLibrary` must be an absolute URI without a fragment, found `{lib}`"),
                 ));
             }
-            out.lib = lib.to_string();
+            out.lib = Rc::from(lib);
         }
         Ok(out)
     }
@@ -446,7 +377,7 @@ impl Loader {
                 let default_ns = if is_attr && node.attribute("ns").is_none() {
                     ""
                 } else {
-                    inh.ns.as_str()
+                    &*inh.ns
                 };
                 (self.qname(cx, node, trim(qn), default_ns)?, 0)
             }
@@ -504,7 +435,10 @@ impl Loader {
                 self.qname(cx, node, trim(&text), &inh.ns)
             }
             "anyName" => Ok(Nc::Any(self.nc_except(cx, node, &inh)?)),
-            "nsName" => Ok(Nc::NsName(inh.ns.clone(), self.nc_except(cx, node, &inh)?)),
+            "nsName" => Ok(Nc::NsName(
+                inh.ns.to_string(),
+                self.nc_except(cx, node, &inh)?,
+            )),
             "choice" => {
                 let kids = self.children(cx, node, false)?;
                 if kids.is_empty() {
@@ -563,7 +497,7 @@ impl Loader {
         let text: String = node.children().filter_map(|c| c.text()).collect();
         let (lib, name) = match node.attribute("type") {
             Some(t) => (
-                inh.lib.clone(),
+                inh.lib.to_string(),
                 self.ncname_attr(cx, node, "type")
                     .map(|_| trim(t).to_string())?,
             ),
@@ -572,7 +506,7 @@ impl Loader {
         let ns = NsMap(
             node.namespaces()
                 .map(|n| (n.name().unwrap_or("").to_string(), n.uri().to_string()))
-                .chain(std::iter::once((String::new(), inh.ns.clone())))
+                .chain(std::iter::once((String::new(), inh.ns.to_string())))
                 .collect(),
         );
         Ok(P::Value(Box::new(ValueP {
@@ -614,7 +548,7 @@ impl Loader {
             }
         }
         Ok(P::Data(Box::new(DataP {
-            lib: inh.lib,
+            lib: inh.lib.to_string(),
             name,
             params,
             except,
@@ -811,102 +745,4 @@ pub(crate) fn is_ncname(s: &str) -> bool {
     !s.is_empty()
         && !s.contains(super::datatype::is_xml_space)
         && dt.as_ref().is_some_and(|d| d.allows(s, &NsMap::default()))
-}
-
-/// Whether `s` is an absolute URI without a fragment (for `datatypeLibrary`).
-fn is_absolute_uri(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else {
-        return false;
-    };
-    let scheme_ok = scheme
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    scheme_ok && !rest.is_empty() && !s.contains('#') && uri_chars_ok(rest)
-}
-
-fn uri_chars_ok(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' => {
-                let hex = |j: usize| b.get(j).is_some_and(u8::is_ascii_hexdigit);
-                if !hex(i + 1) || !hex(i + 2) {
-                    return false;
-                }
-                i += 3;
-                continue;
-            }
-            b' ' | b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'\\' | b'^' | b'`' => return false,
-            c if c < 0x20 || c == 0x7f => return false,
-            _ => {}
-        }
-        i += 1;
-    }
-    true
-}
-
-/// Resolves `href` against the file `base`: relative references and
-/// `file:` URIs only (nothing is fetched from a network).
-pub(crate) fn resolve_href(base: &Path, href: &str) -> Option<PathBuf> {
-    let href = href.trim();
-    if !uri_chars_ok(href) {
-        return None;
-    }
-    let decoded = percent_decode(href)?;
-    if let Some(rest) = decoded.strip_prefix("file://") {
-        return Some(PathBuf::from(rest));
-    }
-    if let Some(rest) = decoded.strip_prefix("file:") {
-        return Some(PathBuf::from(rest));
-    }
-    if decoded.contains("://")
-        || decoded
-            .split('/')
-            .next()
-            .is_some_and(|s| s.contains(':') && !s.contains('.'))
-    {
-        return None;
-    }
-    let dir = if base.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        base.parent().unwrap_or(Path::new("."))
-    };
-    Some(normalize(&dir.join(decoded)))
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir if out.file_name().is_some() => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }

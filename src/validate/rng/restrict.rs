@@ -3,8 +3,9 @@
 //! types (7.2), attribute duplicates and wildcards (7.3), and `interleave`
 //! (7.4).
 
+use super::ast::Loc;
 use super::errors::SchemaError;
-use super::parse::{Loader, Loc};
+use super::parse::Loader;
 use super::schema::{FxMap, Grammar, Pat, PatId, Store, NOT_ALLOWED};
 
 const ATTR: u8 = 1;
@@ -34,7 +35,7 @@ struct Checker<'g, 'l> {
     loader: &'l Loader,
     locs: &'g FxMap<PatId, Loc>,
     seen: FxMap<(PatId, u8), ()>,
-    parts: FxMap<PatId, Parts>,
+    parts: FxMap<PatId, std::rc::Rc<Parts>>,
     checked: FxMap<PatId, ()>,
     here: Loc,
 }
@@ -59,8 +60,9 @@ pub(crate) fn check(
     c.here = locs.get(&g.start).copied().unwrap_or_default();
     c.start(g.start)?;
     let mut todo = Vec::new();
+    let mut seen = FxMap::default();
     let mut done = vec![false; g.elements.len()];
-    reachable_elements(g, g.start, &mut todo);
+    reachable_elements(g, g.start, &mut seen, &mut todo);
     while let Some(slot) = todo.pop() {
         if std::mem::replace(&mut done[slot as usize], true) {
             continue;
@@ -69,18 +71,19 @@ pub(crate) fn check(
         c.here = element_locs.get(slot as usize).copied().unwrap_or_default();
         c.paths(content, 0)?;
         if c.content_type(content).is_none() {
-            return Err(c.err("the element's content mixes data with elements or text, or repeats data (section 7.2)"));
+            return Err(c.err(
+                "the element's content mixes data with elements or text, or repeats data (section 7.2)",
+            ));
         }
         c.duplicates(content)?;
-        reachable_elements(g, content, &mut todo);
+        reachable_elements(g, content, &mut seen, &mut todo);
     }
     Ok(())
 }
 
 /// The element slots that `p` refers to outside other elements.
-fn reachable_elements(g: &Grammar, p: PatId, out: &mut Vec<u32>) {
+fn reachable_elements(g: &Grammar, p: PatId, seen: &mut FxMap<PatId, ()>, out: &mut Vec<u32>) {
     let mut stack = vec![p];
-    let mut seen = FxMap::default();
     while let Some(p) = stack.pop() {
         if seen.insert(p, ()).is_some() {
             continue;
@@ -239,23 +242,23 @@ impl Checker<'_, '_> {
 
     fn any_overlap(&self, xs: &[u32], ys: &[u32]) -> bool {
         let ncs = &self.g.ncs;
-        let mut names = std::collections::HashSet::new();
+        let mut names = FxMap::default();
         let mut wild = Vec::new();
         for &x in xs {
             match ncs.single(x) {
                 Some(n) => {
-                    names.insert(n);
+                    names.insert(n, ());
                 }
                 None => wild.push(x),
             }
         }
         ys.iter().any(|&y| match ncs.single(y) {
-            Some(n) => names.contains(&n) || wild.iter().any(|&w| ncs.contains(w, n.0, n.1)),
+            Some(n) => names.contains_key(&n) || wild.iter().any(|&w| ncs.contains(w, n.0, n.1)),
             None => xs.iter().any(|&x| ncs.overlap(x, y)),
         })
     }
 
-    fn parts_of(&mut self, p: PatId) -> Parts {
+    fn parts_of(&mut self, p: PatId) -> std::rc::Rc<Parts> {
         if let Some(parts) = self.parts.get(&p) {
             return parts.clone();
         }
@@ -273,15 +276,17 @@ impl Checker<'_, '_> {
                 ..Parts::default()
             },
             Pat::Choice(a, b) | Pat::Group(a, b) | Pat::Interleave(a, b) => {
-                let (mut x, y) = (self.parts_of(a), self.parts_of(b));
-                x.attrs.extend(y.attrs);
-                x.elems.extend(y.elems);
-                x.text |= y.text;
-                x
+                let (x, y) = (self.parts_of(a), self.parts_of(b));
+                Parts {
+                    attrs: x.attrs.iter().chain(&y.attrs).copied().collect(),
+                    elems: x.elems.iter().chain(&y.elems).copied().collect(),
+                    text: x.text || y.text,
+                }
             }
-            Pat::OneOrMore(a) => self.parts_of(a),
+            Pat::OneOrMore(a) => return self.parts_of(a),
             _ => Parts::default(),
         };
+        let parts = std::rc::Rc::new(parts);
         self.parts.insert(p, parts.clone());
         parts
     }

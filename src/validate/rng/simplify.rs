@@ -6,11 +6,10 @@
 //! element), every element in a definition of its own, and the
 //! `notAllowed`/`empty` rules applied as patterns are interned.
 
-use std::collections::HashMap;
-
+use super::ast::{Combine, Comp, DataP, GrammarP, Loc, Nc, ValueP, P};
 use super::datatype::{Dt, DtError, DtValue};
 use super::errors::SchemaError;
-use super::parse::{Combine, Comp, DataP, GrammarP, Loader, Loc, Nc, ValueP, P};
+use super::parse::Loader;
 use super::schema::{
     self as s, ElementDef, FxMap, Grammar, NameClass, NameClasses, Pat, PatId, Patterns, Store,
     ValueDef,
@@ -30,7 +29,7 @@ struct Def<'a> {
 
 /// The definitions of one grammar.
 struct Scope {
-    defs: HashMap<String, usize>,
+    defs: FxMap<String, usize>,
     start: Option<usize>,
     parent: Option<usize>,
     loc: Loc,
@@ -54,9 +53,9 @@ pub(crate) struct Simplifier<'a, 'l> {
     ncs: NameClasses,
     elements: Vec<ElementDef>,
     dts: Vec<Dt>,
-    dt_keys: HashMap<DtKey, u32>,
+    dt_keys: FxMap<DtKey, u32>,
     values: Vec<ValueDef>,
-    value_keys: HashMap<(u32, String, String), u32>,
+    value_keys: FxMap<(u32, String, String), u32>,
     /// Where each element and attribute pattern was written.
     pub locs: FxMap<PatId, Loc>,
     /// Where each element definition was written.
@@ -77,9 +76,9 @@ impl<'a, 'l> Simplifier<'a, 'l> {
             ncs: NameClasses::default(),
             elements: Vec::new(),
             dts: Vec::new(),
-            dt_keys: HashMap::new(),
+            dt_keys: FxMap::default(),
             values: Vec::new(),
-            value_keys: HashMap::new(),
+            value_keys: FxMap::default(),
             locs: FxMap::default(),
             element_locs: Vec::new(),
         }
@@ -146,7 +145,7 @@ impl<'a, 'l> Simplifier<'a, 'l> {
     fn scan_grammar(&mut self, g: &'a GrammarP, parent: Option<usize>) -> Res<()> {
         let id = self.scopes.len();
         self.scopes.push(Scope {
-            defs: HashMap::new(),
+            defs: FxMap::default(),
             start: None,
             parent,
             loc: g.loc,

@@ -62,11 +62,9 @@ impl<R: BufRead> BufRead for Lines<R> {
     fn consume(&mut self, n: usize) {
         if let Ok(buf) = self.inner.fill_buf() {
             let n = n.min(buf.len());
-            for (i, b) in buf[..n].iter().enumerate() {
-                if *b == b'\n' {
-                    self.marks.push_back(self.pos + i);
-                }
-            }
+            let pos = self.pos;
+            self.marks
+                .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| pos + i));
         }
         self.pos += n;
         self.inner.consume(n);
@@ -137,6 +135,8 @@ pub(crate) struct Validator<'g> {
     seen_root: bool,
     root_done: bool,
     out: Vec<Violation>,
+    /// The element whose start tag is being read (for messages).
+    pending_name: String,
 }
 
 type Reader<R> = NsReader<Lines<R>>;
@@ -154,6 +154,7 @@ impl<'g> Validator<'g> {
             seen_root: false,
             root_done: false,
             out: Vec::new(),
+            pending_name: String::new(),
         }
     }
 
@@ -357,6 +358,9 @@ impl<'g> Validator<'g> {
         pos: usize,
         empty: bool,
     ) -> bool {
+        if self.stack.len() + self.skip >= MAX_DEPTH {
+            return self.fail(reader, pos, "the document is nested too deeply");
+        }
         if self.skip > 0 {
             self.skip += usize::from(!empty);
             return true;
@@ -451,6 +455,7 @@ impl<'g> Validator<'g> {
     ) -> Option<PatId> {
         let base = e.as_ptr() as usize;
         let mut attrs = Vec::new();
+        let mut keys = Vec::new();
         for attr in e.attributes().with_checks(true) {
             let attr = match attr {
                 Ok(a) => a,
@@ -466,20 +471,10 @@ impl<'g> Validator<'g> {
             let raw: &[u8] = &attr.value;
             let vstart = pos + 1 + (raw.as_ptr() as usize).saturating_sub(base);
             let span = vstart..vstart + raw.len();
-            let normalized: Vec<u8> = raw
-                .iter()
-                .map(|b| {
-                    if matches!(b, b'\t' | b'\n' | b'\r') {
-                        b' '
-                    } else {
-                        *b
-                    }
-                })
-                .collect();
-            let value = match quick_xml::escape::unescape(&String::from_utf8_lossy(&normalized)) {
-                Ok(v) => v.into_owned(),
+            let value = match attribute_value(raw) {
+                Ok(v) => v,
                 Err(err) => {
-                    self.fail(reader, vstart, &err.to_string());
+                    self.fail(reader, vstart, &err);
                     return None;
                 }
             };
@@ -494,10 +489,13 @@ impl<'g> Validator<'g> {
                 );
                 return None;
             };
+            let kstart = pos + 1 + (key.as_ref().as_ptr() as usize).saturating_sub(base);
             attrs.push((ns, local, value, span));
+            keys.push(kstart..kstart + key.as_ref().len());
         }
-        for (ns, local, value, span) in &attrs {
-            state = self.attribute(reader, state, (ns, local), value, span.clone());
+        self.pending_name = display_name(elem.0, elem.1, &self.d.g.main_ns);
+        for ((ns, local, value, span), key) in attrs.iter().zip(keys) {
+            state = self.attribute(reader, state, (ns, local), value, [span.clone(), key]);
         }
         let lines = reader.get_ref();
         self.ids.element(elem, &attrs, |p| lines.line_col(p));
@@ -527,7 +525,7 @@ impl<'g> Validator<'g> {
         state: PatId,
         name: (&str, &str),
         value: &str,
-        span: Range<usize>,
+        [span, key]: [Range<usize>; 2],
     ) -> PatId {
         let nid = self.d.name_id(name.0, name.1);
         let next = self.d.att(state, nid, name, Some(value), &Resolver(reader));
@@ -557,8 +555,8 @@ impl<'g> Validator<'g> {
         let elem = self.stack_name_hint();
         let mut p = Partial::new(
             code::UNEXPECTED_ATTRIBUTE,
-            format!("attribute `{shown}` is not allowed here{elem}"),
-            span.start.saturating_sub(shown.len() + 2)..span.start.saturating_sub(2),
+            format!("attribute `{shown}` is not allowed here on `{elem}`"),
+            key,
         );
         p.help = did_you_mean(&shown, &expected);
         p.expected = expected;
@@ -568,7 +566,7 @@ impl<'g> Validator<'g> {
     }
 
     fn stack_name_hint(&self) -> String {
-        String::new()
+        self.pending_name.clone()
     }
 
     fn end<R: BufRead>(&mut self, reader: &Reader<R>, span: Range<usize>) {
@@ -600,9 +598,13 @@ impl<'g> Validator<'g> {
             if next == NOT_ALLOWED {
                 let v = self.text_violation(&text, tspan);
                 self.report(reader, v);
-            } else {
-                self.cur = next;
+                // The content was reported: close the element without more.
+                self.stack.pop();
+                self.cur = self.d.end(self.cur, true);
+                self.root_done |= self.stack.is_empty();
+                return;
             }
+            self.cur = next;
         }
         let Some(frame) = self.stack.pop() else {
             return;
@@ -713,6 +715,22 @@ fn resolve_ref(name: &str) -> Option<char> {
             char::from_u32(code).filter(|c| *c != '\u{0}')
         }
     }
+}
+
+/// An attribute value, white space normalised (CDATA rules) and unescaped.
+fn attribute_value(raw: &[u8]) -> Result<String, String> {
+    let text = String::from_utf8_lossy(raw);
+    let text = if text.contains(['\t', '\n', '\r']) {
+        std::borrow::Cow::Owned(text.replace("\r\n", " ").replace(['\t', '\n', '\r'], " "))
+    } else {
+        text
+    };
+    if !text.contains('&') {
+        return Ok(text.into_owned());
+    }
+    quick_xml::escape::unescape(&text)
+        .map(|v| v.into_owned())
+        .map_err(|e| e.to_string())
 }
 
 /// Long text cut for messages.

@@ -5,7 +5,8 @@
 //! applied), and whether it had a timezone: XML Schema 1.0 compares a value
 //! without one against one with it only when they are more than 14 hours
 //! apart. Years follow XML Schema 1.0: there is no year 0000, and -0001 is
-//! the year before 0001 (a leap year).
+//! the year before 0001 (a leap year). Where Jing departs from XML Schema
+//! (timezones, hour 24, milliseconds, duration equality), this follows Jing.
 
 use super::decimal::Decimal;
 use std::cmp::Ordering;
@@ -38,13 +39,18 @@ pub struct Instant {
     seconds: Decimal,
     /// Whether the lexical form had a timezone.
     zoned: bool,
+    /// For a leap second (`:60`), its milliseconds plus one; otherwise 0.
+    /// As in Jing, `23:59:60.5` is the instant `23:59:59.999` and 501
+    /// milliseconds of leap: after every `23:59:59.x`, before midnight.
+    leap: u32,
 }
 
-/// A duration: months and seconds, each signed.
+/// A duration: its years, months, days, hours, minutes and seconds, each
+/// signed. As in Jing, two durations are equal when every component is
+/// (`PT1.0S` equals `PT1S`, but `P1Y` does not equal `P12M`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Duration {
-    months: Decimal,
-    seconds: Decimal,
+    parts: [Decimal; 6],
 }
 
 /// The fields read from a lexical form; missing ones take reference values
@@ -56,6 +62,7 @@ struct Fields {
     hour: u32,
     minute: u32,
     second: Decimal,
+    leap: u32,
     offset_minutes: Option<i64>,
 }
 
@@ -113,27 +120,31 @@ impl Reader<'_> {
         self.digits(2).filter(|d| (1..=31).contains(d))
     }
 
-    /// `hh:mm:ss(.s+)?`, with `24:00:00` allowed for the end of a day.
+    /// `hh:mm:ss(.s*)?`. As in Jing, the hour is 00 to 23 (no `24:00:00`),
+    /// second 60 (a leap second) is allowed, and the value keeps milliseconds.
     fn time(&mut self, f: &mut Fields) -> Option<()> {
-        f.hour = self.digits(2)?;
+        f.hour = self.digits(2).filter(|h| *h < 24)?;
         self.eat(b':')?;
         f.minute = self.digits(2).filter(|m| *m < 60)?;
         self.eat(b':')?;
-        let whole = self.digits(2).filter(|s| *s < 60)?;
-        let mut text = whole.to_string();
+        let whole = self.digits(2).filter(|s| *s <= 60)?;
+        let mut millis = 0;
         if self.eat(b'.').is_some() {
+            // Jing keeps milliseconds: further digits are read but dropped.
             let frac = self.run_of_digits();
-            if frac.is_empty() {
-                return None;
-            }
-            text = format!("{whole}.{frac}");
+            let kept = format!("{:0<3}", &frac[..frac.len().min(3)]);
+            millis = kept.parse().ok()?;
         }
-        f.second = Decimal::parse(&text)?;
-        let midnight = f.minute == 0 && f.second.is_zero();
-        (f.hour < 24 || (f.hour == 24 && midnight)).then_some(())
+        if whole == 60 {
+            f.leap = millis + 1;
+            f.second = Decimal::parse("59.999")?;
+        } else {
+            f.second = Decimal::parse(&format!("{whole}.{millis:03}"))?;
+        }
+        Some(())
     }
 
-    /// An optional timezone `Z` or `(+|-)hh:mm` (at most 14:00), then the end.
+    /// An optional timezone `Z` or `(+|-)hh:mm`, then the end.
     fn timezone(&mut self) -> Option<Option<i64>> {
         if self.at_end() {
             return Some(None);
@@ -150,8 +161,9 @@ impl Reader<'_> {
         let hours = self.digits(2)?;
         self.eat(b':')?;
         let minutes = self.digits(2).filter(|m| *m < 60)?;
-        let total = i64::from(hours * 60 + minutes);
-        (total <= 14 * 60 && self.at_end()).then_some(Some(sign * total))
+        // Jing (through Java's calendar) takes offsets from -13:00 to +14:00.
+        let offset = sign * i64::from(hours * 60 + minutes);
+        ((-13 * 60..=14 * 60).contains(&offset) && self.at_end()).then_some(Some(offset))
     }
 }
 
@@ -194,6 +206,7 @@ pub fn parse_instant(kind: DateKind, s: &str) -> Option<Instant> {
         hour: 0,
         minute: 0,
         second: Decimal::zero(),
+        leap: 0,
         offset_minutes: None,
     };
     read_fields(kind, &mut r, &mut f)?;
@@ -248,13 +261,18 @@ fn instant_of(f: &Fields) -> Instant {
     Instant {
         seconds: Decimal::from_i128(whole).add(&f.second),
         zoned: f.offset_minutes.is_some(),
+        leap: f.leap,
     }
 }
 
 impl PartialOrd for Instant {
     fn partial_cmp(&self, other: &Instant) -> Option<Ordering> {
         if self.zoned == other.zoned {
-            return Some(self.seconds.cmp(&other.seconds));
+            return Some(
+                self.seconds
+                    .cmp(&other.seconds)
+                    .then(self.leap.cmp(&other.leap)),
+            );
         }
         // One side has no timezone: it may be anywhere from -14:00 to +14:00.
         let slack = Decimal::from_i128(14 * 3600);
@@ -295,23 +313,15 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
     if all.iter().all(|c| c.is_none()) {
         return None;
     }
-    let value = |c: &Option<Decimal>, factor: u32| {
-        c.as_ref()
-            .map_or_else(Decimal::zero, |v| v.mul_small(factor))
-    };
-    let months = value(&years, 12).add(&value(&months, 1));
-    let seconds = value(&days, 86_400)
-        .add(&value(&hours, 3600))
-        .add(&value(&minutes, 60))
-        .add(&value(&secs, 1));
-    Some(if negative {
-        Duration {
-            months: months.negate(),
-            seconds: seconds.negate(),
+    let parts = [years, months, days, hours, minutes, secs].map(|c| {
+        let c = c.unwrap_or_else(Decimal::zero);
+        if negative {
+            c.negate()
+        } else {
+            c
         }
-    } else {
-        Duration { months, seconds }
-    })
+    });
+    Some(Duration { parts })
 }
 
 /// Reads `nX` parts in the order of `designators`; only the last may have
@@ -330,9 +340,10 @@ fn components(
         let designator = tail.chars().next()?;
         let slot = (next..3).find(|&i| designators[i] == designator)?;
         let fraction_ok = fraction_last && slot == 2;
+        // Seconds may be `1.`, `.5` or `1.5`, as in Jing.
         let valid = match number.split_once('.') {
             None => !number.is_empty(),
-            Some((i, f)) => fraction_ok && !i.is_empty() && !f.is_empty() && !f.contains('.'),
+            Some((i, f)) => fraction_ok && i.len() + f.len() > 0 && !f.contains('.'),
         };
         if !valid {
             return None;
@@ -345,11 +356,25 @@ fn components(
 }
 
 impl Duration {
+    /// The whole months: years and months.
+    fn months(&self) -> Decimal {
+        self.parts[0].mul_small(12).add(&self.parts[1])
+    }
+
+    /// The seconds: days, hours, minutes and seconds.
+    fn seconds(&self) -> Decimal {
+        self.parts[2]
+            .mul_small(86_400)
+            .add(&self.parts[3].mul_small(3600))
+            .add(&self.parts[4].mul_small(60))
+            .add(&self.parts[5])
+    }
+
     /// The instant `self` after the first of the month `(year, month)`.
     fn after(&self, year: i64, month: u32) -> Option<Decimal> {
         // Beyond a trillion years the comparison is left undecided.
         let months = self
-            .months
+            .months()
             .to_i128()
             .filter(|m| m.abs() < 12_000_000_000_000)?;
         let index = i128::from(year) * 12 + i128::from(month - 1) + months;
@@ -358,7 +383,7 @@ impl Duration {
         // Reference years are positive; month arithmetic uses astronomical years.
         let y = if y <= 0 { y - 1 } else { y };
         let days = days_from_civil(y, m, 1);
-        Some(Decimal::from_i128(days * 86_400).add(&self.seconds))
+        Some(Decimal::from_i128(days * 86_400).add(&self.seconds()))
     }
 }
 

@@ -100,18 +100,6 @@ impl Decimal {
         self.scale == 0
     }
 
-    /// The digits after the decimal point (for `fractionDigits`).
-    pub fn fraction_digits(&self) -> usize {
-        self.scale
-    }
-
-    /// The number of digits for `totalDigits`: the value is `i × 10^-n`
-    /// with `|i| < 10^t` and `n ≤ t` for exactly the `t` at least this.
-    pub fn total_digits(&self) -> usize {
-        let significant = self.digits.iter().skip_while(|&&d| d == 0).count();
-        significant.max(self.scale).max(1)
-    }
-
     /// The value as an `i128`, when it is an integer that fits.
     pub fn to_i128(&self) -> Option<i128> {
         if !self.is_integer() || self.digits.len() > 38 {
@@ -290,14 +278,5 @@ mod tests {
         assert_eq!(Decimal::from_i128(-42), d("-42"));
         assert_eq!(d("-1.5").mul_small(86_400), d("-129600"));
         assert_eq!(d("7").mul_small(0), Decimal::zero());
-    }
-
-    #[test]
-    fn digit_counts() {
-        assert_eq!(d("123.45").total_digits(), 5);
-        assert_eq!(d("0.0012").total_digits(), 4);
-        assert_eq!(d("1200").total_digits(), 4);
-        assert_eq!(d("123.45").fraction_digits(), 2);
-        assert_eq!(d("5.000").fraction_digits(), 0);
     }
 }

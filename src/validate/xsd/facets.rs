@@ -5,7 +5,8 @@
 //! document order and all of them hold, so a facet may repeat (`pattern`
 //! given twice means both patterns must match) and contradictory params
 //! simply leave no value. A range bound must itself be a value of the type
-//! restricted by the params before it. `enumeration` and `whiteSpace` are
+//! restricted by the params before it. Digits are counted as Jing counts
+//! them, on the lexical form. `enumeration` and `whiteSpace` are
 //! facets but never params (the RELAX NG guidelines replace them with
 //! `<value>` choices and fixed white space); a param that does not apply to
 //! the type, or a value that is not one the facet takes, is an error.
@@ -120,7 +121,7 @@ impl Facets {
         let normal = builtin.normalize(text);
         let value = builtin
             .parse(&normal, &EmptyContext)
-            .filter(|v| self.matches_patterns(&normal) && self.admits(v))
+            .filter(|v| self.matches_patterns(&normal) && self.admits(v, &normal))
             .ok_or_else(|| DatatypeError::BadParamValue {
                 param: name.to_owned(),
                 value: text.to_owned(),
@@ -145,11 +146,12 @@ impl Facets {
         })
     }
 
-    /// Whether `value` satisfies the value-based facets.
-    pub fn admits(&self, value: &Value) -> bool {
+    /// Whether `value`, read from the normalized lexical form `normal`,
+    /// satisfies the other facets.
+    pub fn admits(&self, value: &Value, normal: &str) -> bool {
         let length = value.length();
         let digits = match value.kind() {
-            ValueKind::Decimal(d) => Some((d.total_digits(), d.fraction_digits())),
+            ValueKind::Decimal(_) => lexical_digits(normal),
             _ => None,
         };
         self.facets.iter().all(|facet| match facet {
@@ -206,6 +208,20 @@ impl Facets {
     }
 }
 
+/// `(totalDigits, fractionDigits)` of a decimal as Jing counts them: on the
+/// lexical form, so leading zeros do not count but trailing zeros after the
+/// point do (`1.50` has 3 digits, 2 after the point; `0.012` has 2 digits).
+fn lexical_digits(normal: &str) -> Option<(usize, usize)> {
+    let unsigned = normal.strip_prefix(['+', '-']).unwrap_or(normal);
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let significant = int
+        .chars()
+        .chain(frac.chars())
+        .skip_while(|&c| c == '0')
+        .count();
+    Some((significant.max(1), frac.len()))
+}
+
 /// "an integer", "a date", ... for descriptions.
 fn noun(builtin: Builtin) -> String {
     let name = builtin.name();
@@ -230,9 +246,10 @@ fn parse_count(
     value: &str,
     positive: bool,
 ) -> Result<usize, DatatypeError> {
-    // Like Jing, any decimal form of a whole number is accepted ("2.0").
-    let number = super::decimal::Decimal::parse(value.trim_matches(super::lexical::is_xml_space));
-    if let Some(number) = number.filter(|d| d.is_integer() && !d.is_negative()) {
+    // As Jing: an optional `+`, digits, and white space around them.
+    let number =
+        super::decimal::Decimal::parse_integer(value.trim_matches(super::lexical::is_xml_space));
+    if let Some(number) = number.filter(|d| !d.is_negative()) {
         // Counts beyond usize cannot be reached by any value: saturate.
         let n = number
             .to_i128()

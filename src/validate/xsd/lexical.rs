@@ -164,7 +164,7 @@ fn base64_value(b: u8) -> Option<u8> {
 /// Whether `s` is an `anyURI`: a URI reference once the characters XLink
 /// would escape (spaces, non-ASCII, `<>"{}|\^``) are escaped. `%` must start
 /// a two-digit escape, there is at most one `#`, and a `:` before the first
-/// `/`, `?` or `#` must end a valid scheme.
+/// `/`, `?` or `#` must end a valid scheme followed by something.
 pub fn is_any_uri(s: &str) -> bool {
     let bytes = s.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
@@ -180,14 +180,15 @@ pub fn is_any_uri(s: &str) -> bool {
         return false;
     }
     let first_part = s.split(['/', '?', '#']).next().unwrap_or("");
-    match first_part.split_once(':') {
-        None => true,
-        Some((scheme, _)) => {
-            let mut chars = scheme.chars();
-            chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-    }
+    let Some((scheme, _)) = first_part.split_once(':') else {
+        return true;
+    };
+    let mut chars = scheme.chars();
+    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // An absolute URI has something after its scheme (`a:` is not one).
+    let rest = s[scheme.len() + 1..].split('#').next().unwrap_or("");
+    scheme_ok && !rest.is_empty()
 }
 
 #[cfg(test)]
@@ -230,6 +231,8 @@ mod tests {
         assert!(!is_any_uri("a#b#c"));
         assert!(!is_any_uri("f%oo"));
         assert!(!is_any_uri("foo$bar:stuff"));
+        assert!(!is_any_uri("a:"));
+        assert!(is_any_uri("a:b"));
         assert!(is_float_lexical("-1.5E-3"));
         assert!(is_float_lexical("INF"));
         assert!(!is_float_lexical("+INF"));

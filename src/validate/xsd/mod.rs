@@ -103,7 +103,7 @@ impl Datatype {
             return None;
         }
         let value = self.builtin.parse(&normal, ctx)?;
-        self.facets.admits(&value).then_some(value)
+        self.facets.admits(&value, &normal).then_some(value)
     }
 
     /// How this type takes part in ID/IDREF checking.
@@ -125,4 +125,63 @@ impl Datatype {
 /// Whether `name` is a datatype of this library.
 pub fn is_known(name: &str) -> bool {
     Builtin::from_name(name).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Binds `e` to one namespace and declares the unparsed entity `pic`.
+    struct Ctx;
+
+    impl NamespaceContext for Ctx {
+        fn namespace_for(&self, prefix: &str) -> Option<&str> {
+            (prefix == "e").then_some("http://example.com/e")
+        }
+
+        fn is_unparsed_entity(&self, name: &str) -> bool {
+            name == "pic"
+        }
+    }
+
+    fn dt(name: &str) -> Datatype {
+        Datatype::new(name, &[]).expect("a built-in type")
+    }
+
+    #[test]
+    fn datatypes_can_be_shared_across_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Datatype>();
+        shared::<Value>();
+    }
+
+    #[test]
+    fn names_and_id_types() {
+        assert!(is_known("gMonthDay") && is_known("NOTATION"));
+        assert!(!is_known("anySimpleType") && !is_known("Token"));
+        assert_eq!(dt("ID").id_type(), IdType::Id);
+        assert_eq!(dt("IDREF").id_type(), IdType::Idref);
+        assert_eq!(dt("IDREFS").id_type(), IdType::Idrefs);
+        assert_eq!(dt("NCName").id_type(), IdType::Null);
+        assert_eq!(dt("integer").name(), "integer");
+    }
+
+    #[test]
+    fn qnames_resolve_prefixes_in_the_context() {
+        let qname = dt("QName");
+        assert!(qname.allows("e:x", &Ctx));
+        assert!(!qname.allows("f:x", &Ctx));
+        // Unprefixed names take the default namespace, here none.
+        assert_eq!(qname.value("x", &Ctx), qname.value("x", &EmptyContext));
+        assert_ne!(qname.value("e:x", &Ctx), qname.value("x", &Ctx));
+        assert!(qname.allows("xml:lang", &EmptyContext));
+    }
+
+    #[test]
+    fn entities_must_be_declared() {
+        assert!(dt("ENTITY").allows("pic", &Ctx));
+        assert!(!dt("ENTITY").allows("pic", &EmptyContext));
+        assert!(dt("ENTITIES").allows(" pic  pic ", &Ctx));
+        assert!(!dt("ENTITIES").allows("pic other", &Ctx));
+    }
 }

@@ -7,13 +7,15 @@
 //! escapes are spelled out as explicit character classes: `\i` and `\c` are
 //! XML 1.0 (Second Edition) name characters, `\d` is `\p{Nd}`, `\w` is every
 //! character except punctuation, separators and "other", `.` is every
-//! character except line feed and carriage return, and `\p{IsBlock}` uses
-//! the XML Schema 1.0 block table (Unicode 3.1).
+//! character except line feed and carriage return, and `\p{IsBlock}` takes
+//! the XML Schema 1.0 block names with today's block ranges, as Jing does.
 
 mod blocks;
 mod parse;
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Mutex, OnceLock};
 
 /// Why a pattern is not a valid XML Schema regular expression.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, miette::Diagnostic)]
@@ -56,16 +58,32 @@ pub struct Pattern {
     regex: regex::Regex,
 }
 
+/// Compiled patterns by their XSD source: schemas repeat patterns (the 341
+/// `pattern` params of `tei_all.rng` are 13 distinct ones), and compiling
+/// Unicode classes is the costly part, so each is compiled once per process.
+/// A compiled `regex::Regex` is shared cheaply between clones.
+static CACHE: OnceLock<Mutex<HashMap<String, regex::Regex>>> = OnceLock::new();
+
+/// Enough distinct patterns for any set of schemas; beyond it, no caching.
+const CACHE_LIMIT: usize = 4096;
+
 impl Pattern {
     /// Compiles an XSD regular expression.
     pub fn new(xsd: &str) -> Result<Pattern, RegexError> {
-        let translated = translate(xsd)?;
-        let regex = regex::RegexBuilder::new(&translated)
-            .size_limit(64 << 20)
-            .build()
-            .map_err(|e| RegexError::TooLarge {
-                message: e.to_string(),
-            })?;
+        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+        let cached = cache.lock().ok().and_then(|c| c.get(xsd).cloned());
+        let regex = match cached {
+            Some(regex) => regex,
+            None => {
+                let regex = compile(xsd)?;
+                if let Ok(mut c) = cache.lock() {
+                    if c.len() < CACHE_LIMIT {
+                        c.insert(xsd.to_owned(), regex.clone());
+                    }
+                }
+                regex
+            }
+        };
         Ok(Pattern {
             source: xsd.to_owned(),
             regex,
@@ -81,6 +99,16 @@ impl Pattern {
     pub fn source(&self) -> &str {
         &self.source
     }
+}
+
+fn compile(xsd: &str) -> Result<regex::Regex, RegexError> {
+    let translated = translate(xsd)?;
+    regex::RegexBuilder::new(&translated)
+        .size_limit(64 << 20)
+        .build()
+        .map_err(|e| RegexError::TooLarge {
+            message: e.to_string(),
+        })
 }
 
 impl fmt::Debug for Pattern {

@@ -78,12 +78,17 @@ fn every_pattern_must_match() {
 fn total_and_fraction_digits() {
     let money = [("totalDigits", "5"), ("fractionDigits", "2")];
     assert!(allows("decimal", &money, "123.45"));
-    assert!(allows("decimal", &money, "00123.450"));
-    assert!(!allows("decimal", &money, "1234.56"));
     assert!(allows("decimal", &money, "1234.5"));
+    assert!(!allows("decimal", &money, "1234.56"));
     assert!(!allows("decimal", &money, "1.234"));
-    assert!(allows("integer", &[("totalDigits", "2")], "-99"));
+    assert!(allows("integer", &[("totalDigits", "2")], "-0099"));
     assert!(!allows("integer", &[("totalDigits", "2")], "100"));
+    // As in Jing, digits are counted on the lexical form: trailing zeros
+    // after the point count, leading zeros do not.
+    assert!(!allows("decimal", &money, "00123.450"));
+    assert!(!allows("decimal", &[("fractionDigits", "0")], "5.0"));
+    assert!(allows("decimal", &[("totalDigits", "2")], "0.012"));
+    assert!(allows("decimal", &[("totalDigits", "1")], "0.00"));
 }
 
 #[test]
@@ -102,6 +107,9 @@ fn incorrect_params_are_schema_errors() {
         // A bound must be allowed by the params before it.
         ("integer", &[("minInclusive", "5"), ("maxInclusive", "4")]),
         ("token", &[("length", "1.5")]),
+        ("token", &[("length", "2.0")]),
+        // A bound must satisfy the digit facets before it.
+        ("decimal", &[("totalDigits", "2"), ("minInclusive", "1.50")]),
         ("QName", &[("length", "1")]),
         ("string", &[("pattern", "a??")]),
         ("noSuchType", &[]),
@@ -126,6 +134,5 @@ fn repeated_and_contradictory_params_all_apply() {
     }
     let nothing = [("minInclusive", "5"), ("maxExclusive", "5")];
     assert!(!allows("integer", &nothing, "5"));
-    assert!(allows("token", &[("length", "2.0")], "ab"));
     assert!(allows("integer", &[("fractionDigits", "1")], "7"));
 }

@@ -324,9 +324,9 @@ impl Translator {
                     self.pos += 1;
                     return Ok(format!("[{}--{subtracted}]", group(&items, negated)));
                 }
-                '-' if !first && self.peek_at(1) != Some(']') => {
+                '-' => {
                     return Err(self.error(
-                        "`-` inside a character class must be escaped as `\\-` unless it comes first or last".to_owned(),
+                        "`-` inside a character class must be escaped as `\\-` unless it makes a range or a subtraction".to_owned(),
                     ));
                 }
                 _ => self.class_item(&mut items)?,
@@ -344,13 +344,17 @@ impl Translator {
             }
             Item::Char(c) => c,
         };
-        let is_range =
-            self.peek() == Some('-') && !matches!(self.peek_at(1), Some('[' | ']') | None);
+        let is_range = self.peek() == Some('-') && self.peek_at(1) != Some('[');
         if !is_range {
             push_char(items, start);
             return Ok(());
         }
         self.pos += 1;
+        if let Some(c @ ('-' | ']')) = self.peek() {
+            return Err(self.error(format!(
+                "a range must end in a character, found `{c}` (escape it as `\\{c}`)"
+            )));
+        }
         let end = match self.class_char()? {
             Item::Char(c) => c,
             Item::Class(_) => {

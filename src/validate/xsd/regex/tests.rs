@@ -34,6 +34,14 @@ fn rejects_what_xsd_rejects() {
         "[a-[a]-[a]]",
         "[z-a]",
         "[\\d-z]",
+        // As in Jing, an unescaped `-` only makes ranges and subtractions.
+        "[a-]",
+        "[-a]",
+        "[^-a]",
+        "[-]",
+        "[a-c-x]",
+        "[!--]",
+        "[a-z-[aeiou]-]",
     ] {
         assert!(translate(bad).is_err(), "{bad:?} must be rejected");
     }
@@ -50,6 +58,8 @@ fn metacharacters_of_the_regex_crate_are_literal() {
 #[test]
 fn subtraction_and_escapes() {
     assert!(matches("[a-z-[aeiou]]+", "xyz"));
+    assert!(matches("[\\--a]", "-"));
+    assert!(matches("[a\\-z]", "-"));
     assert!(!matches("[a-z-[aeiou]]+", "xaz"));
     assert!(matches("\\i\\c*", "_x1.y"));
     assert!(!matches("\\i\\c*", "1x"));

@@ -1,0 +1,246 @@
+//! Validation speed and memory against `tei_all.rng`: schema compile time,
+//! throughput over the shared `tei-valid` corpus in one process, time per
+//! file when each file gets its own process (schema load + validation),
+//! jing run the same ways when it is installed, and peak memory while
+//! streaming a large generated document.
+//!
+//! `cargo bench --bench validate`; `TEIKIT_BENCH_MB` sets the size of the
+//! generated document (default 500).
+
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use teikit::validate::Schema;
+
+fn shared() -> PathBuf {
+    std::env::var_os("TEIKIT_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
+fn xml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "xml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A synthetic TEI document of about `size` bytes, generated as it is read.
+struct Synthetic {
+    head: Vec<u8>,
+    unit: Vec<u8>,
+    tail: Vec<u8>,
+    units_left: usize,
+    buf: Vec<u8>,
+    pos: usize,
+    stage: u8,
+}
+
+impl Synthetic {
+    fn new(size: usize) -> Synthetic {
+        let head = br#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Synthetic</title></titleStmt><publicationStmt><p>Generated.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc></teiHeader><text><body><div>"#.to_vec();
+        let unit = b"\n<p>Dear <persName>Anna</persName>, the letter of <date when=\"1850-03-02\">2 March</date> came <hi rend=\"italic\">today</hi>; more &amp; more text follows here.</p>".to_vec();
+        let tail = b"</div></body></text></TEI>\n".to_vec();
+        Synthetic {
+            units_left: size / unit.len(),
+            head,
+            unit,
+            tail,
+            buf: Vec::new(),
+            pos: 0,
+            stage: 0,
+        }
+    }
+}
+
+impl Read for Synthetic {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let b = self.fill_buf()?;
+            let n = b.len().min(out.len());
+            out[..n].copy_from_slice(&b[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Synthetic {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.pos >= self.buf.len() {
+            self.buf.clear();
+            self.pos = 0;
+            match self.stage {
+                0 => {
+                    self.buf.extend_from_slice(&self.head);
+                    self.stage = 1;
+                }
+                1 if self.units_left > 0 => {
+                    let n = self.units_left.min(512);
+                    for _ in 0..n {
+                        self.buf.extend_from_slice(&self.unit);
+                    }
+                    self.units_left -= n;
+                }
+                1 => {
+                    self.buf.extend_from_slice(&self.tail);
+                    self.stage = 2;
+                }
+                _ => {}
+            }
+        }
+        Ok(&self.buf[self.pos..])
+    }
+    fn consume(&mut self, n: usize) {
+        self.pos += n;
+    }
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let shared = shared();
+    let schema_path = shared.join("schemas-ref/tei_all.rng");
+    if !schema_path.is_file() {
+        println!("skipped: no shared data at {}", shared.display());
+        return;
+    }
+    let have_jing = Command::new("sh")
+        .args(["-c", "command -v jing >/dev/null"])
+        .status()
+        .is_ok_and(|s| s.success());
+
+    // Peak memory first, before the corpus and the caches grow the heap.
+    let mb: usize = std::env::var("TEIKIT_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500);
+    let schema = Schema::load(&schema_path).expect("tei_all.rng compiles");
+    let before = peak_rss_mb().unwrap_or(0.0);
+    let t = Instant::now();
+    let violations = schema
+        .validate_reader(Synthetic::new(mb << 20))
+        .expect("generated document reads");
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "generated document: {mb} MB in {secs:.2} s ({:.1} MB/s), {} violations, peak RSS {:.1} MB (before: {before:.1} MB)",
+        mb as f64 / secs,
+        violations.len(),
+        peak_rss_mb().unwrap_or(0.0)
+    );
+
+    let compile: Vec<Duration> = (0..7)
+        .map(|_| {
+            let t = Instant::now();
+            let s = Schema::load(&schema_path).expect("compiles");
+            let d = t.elapsed();
+            drop(s);
+            d
+        })
+        .collect();
+    println!(
+        "tei_all.rng compile: median {:.1} ms",
+        median(compile).as_secs_f64() * 1e3
+    );
+
+    let files = xml_files(&shared.join("corpus/tei-valid"));
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| f.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let mb_total = bytes as f64 / 1e6;
+    let validate_all = |schema: &Schema| {
+        for f in &files {
+            let file = std::fs::File::open(f).expect("opens");
+            let v = schema
+                .validate_reader(std::io::BufReader::new(file))
+                .expect("reads");
+            assert!(v.is_empty(), "{} is valid", f.display());
+        }
+    };
+    validate_all(&schema);
+    let t = Instant::now();
+    validate_all(&schema);
+    let ours = t.elapsed().as_secs_f64();
+    println!(
+        "one process: {} files, {mb_total:.1} MB in {:.2} s = {:.1} MB/s",
+        files.len(),
+        ours,
+        mb_total / ours
+    );
+
+    let t = Instant::now();
+    for f in &files {
+        let s = Schema::load(&schema_path).expect("compiles");
+        let file = std::fs::File::open(f).expect("opens");
+        s.validate_reader(std::io::BufReader::new(file))
+            .expect("reads");
+    }
+    let per_file = t.elapsed().as_secs_f64() / files.len() as f64;
+    println!(
+        "one process per file (schema load + validation): {:.1} ms per file",
+        per_file * 1e3
+    );
+
+    if !have_jing {
+        println!("jing: not installed, no comparison");
+        return;
+    }
+    let t = Instant::now();
+    let st = Command::new("jing")
+        .arg(&schema_path)
+        .args(&files)
+        .output()
+        .expect("jing runs");
+    let jing_all = t.elapsed().as_secs_f64();
+    println!(
+        "jing one process: {:.2} s = {:.1} MB/s ({:.1}x teikit's time; exit {})",
+        jing_all,
+        mb_total / jing_all,
+        jing_all / ours,
+        st.status
+    );
+    let sample: Vec<&PathBuf> = files.iter().step_by((files.len() / 10).max(1)).collect();
+    let t = Instant::now();
+    for f in &sample {
+        Command::new("jing")
+            .arg(&schema_path)
+            .arg(f)
+            .output()
+            .expect("jing runs");
+    }
+    let jing_per = t.elapsed().as_secs_f64() / sample.len() as f64;
+    println!(
+        "jing one process per file: {:.0} ms per file ({} files sampled; {:.1}x teikit's)",
+        jing_per * 1e3,
+        sample.len(),
+        jing_per / per_file
+    );
+}
