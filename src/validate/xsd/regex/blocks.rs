@@ -1,0 +1,136 @@
+//! The block names of XML Schema 1.0 (`\p{IsBasicLatin}` ...): the blocks
+//! of Unicode 3.1, named without spaces, with the ranges the Unicode block
+//! table gives them today (as Jing, through Java, has them: `Specials` is
+//! `FFF0..FFFF`, `PrivateUse` covers the supplementary private use planes).
+//! The surrogate blocks are left out, as no character of a string can be in
+//! them, so `\p{IsHighSurrogates}` is an error.
+
+/// The blocks, sorted by name for binary search.
+const BLOCKS: &[(&str, &[(char, char)])] = &[
+    ("AlphabeticPresentationForms", &[('\u{FB00}', '\u{FB4F}')]),
+    ("Arabic", &[('\u{0600}', '\u{06FF}')]),
+    ("ArabicPresentationForms-A", &[('\u{FB50}', '\u{FDFF}')]),
+    ("ArabicPresentationForms-B", &[('\u{FE70}', '\u{FEFF}')]),
+    ("Armenian", &[('\u{0530}', '\u{058F}')]),
+    ("Arrows", &[('\u{2190}', '\u{21FF}')]),
+    ("BasicLatin", &[('\u{0000}', '\u{007F}')]),
+    ("Bengali", &[('\u{0980}', '\u{09FF}')]),
+    ("BlockElements", &[('\u{2580}', '\u{259F}')]),
+    ("Bopomofo", &[('\u{3100}', '\u{312F}')]),
+    ("BopomofoExtended", &[('\u{31A0}', '\u{31BF}')]),
+    ("BoxDrawing", &[('\u{2500}', '\u{257F}')]),
+    ("BraillePatterns", &[('\u{2800}', '\u{28FF}')]),
+    ("ByzantineMusicalSymbols", &[('\u{1D000}', '\u{1D0FF}')]),
+    ("CJKCompatibility", &[('\u{3300}', '\u{33FF}')]),
+    ("CJKCompatibilityForms", &[('\u{FE30}', '\u{FE4F}')]),
+    ("CJKCompatibilityIdeographs", &[('\u{F900}', '\u{FAFF}')]),
+    (
+        "CJKCompatibilityIdeographsSupplement",
+        &[('\u{2F800}', '\u{2FA1F}')],
+    ),
+    ("CJKRadicalsSupplement", &[('\u{2E80}', '\u{2EFF}')]),
+    ("CJKSymbolsandPunctuation", &[('\u{3000}', '\u{303F}')]),
+    ("CJKUnifiedIdeographs", &[('\u{4E00}', '\u{9FFF}')]),
+    (
+        "CJKUnifiedIdeographsExtensionA",
+        &[('\u{3400}', '\u{4DBF}')],
+    ),
+    (
+        "CJKUnifiedIdeographsExtensionB",
+        &[('\u{20000}', '\u{2A6DF}')],
+    ),
+    ("Cherokee", &[('\u{13A0}', '\u{13FF}')]),
+    ("CombiningDiacriticalMarks", &[('\u{0300}', '\u{036F}')]),
+    ("CombiningHalfMarks", &[('\u{FE20}', '\u{FE2F}')]),
+    ("CombiningMarksforSymbols", &[('\u{20D0}', '\u{20FF}')]),
+    ("ControlPictures", &[('\u{2400}', '\u{243F}')]),
+    ("CurrencySymbols", &[('\u{20A0}', '\u{20CF}')]),
+    ("Cyrillic", &[('\u{0400}', '\u{04FF}')]),
+    ("Deseret", &[('\u{10400}', '\u{1044F}')]),
+    ("Devanagari", &[('\u{0900}', '\u{097F}')]),
+    ("Dingbats", &[('\u{2700}', '\u{27BF}')]),
+    ("EnclosedAlphanumerics", &[('\u{2460}', '\u{24FF}')]),
+    ("EnclosedCJKLettersandMonths", &[('\u{3200}', '\u{32FF}')]),
+    ("Ethiopic", &[('\u{1200}', '\u{137F}')]),
+    ("GeneralPunctuation", &[('\u{2000}', '\u{206F}')]),
+    ("GeometricShapes", &[('\u{25A0}', '\u{25FF}')]),
+    ("Georgian", &[('\u{10A0}', '\u{10FF}')]),
+    ("Gothic", &[('\u{10330}', '\u{1034F}')]),
+    ("Greek", &[('\u{0370}', '\u{03FF}')]),
+    ("GreekExtended", &[('\u{1F00}', '\u{1FFF}')]),
+    ("Gujarati", &[('\u{0A80}', '\u{0AFF}')]),
+    ("Gurmukhi", &[('\u{0A00}', '\u{0A7F}')]),
+    ("HalfwidthandFullwidthForms", &[('\u{FF00}', '\u{FFEF}')]),
+    ("HangulCompatibilityJamo", &[('\u{3130}', '\u{318F}')]),
+    ("HangulJamo", &[('\u{1100}', '\u{11FF}')]),
+    ("HangulSyllables", &[('\u{AC00}', '\u{D7AF}')]),
+    ("Hebrew", &[('\u{0590}', '\u{05FF}')]),
+    ("Hiragana", &[('\u{3040}', '\u{309F}')]),
+    ("IPAExtensions", &[('\u{0250}', '\u{02AF}')]),
+    (
+        "IdeographicDescriptionCharacters",
+        &[('\u{2FF0}', '\u{2FFF}')],
+    ),
+    ("Kanbun", &[('\u{3190}', '\u{319F}')]),
+    ("KangxiRadicals", &[('\u{2F00}', '\u{2FDF}')]),
+    ("Kannada", &[('\u{0C80}', '\u{0CFF}')]),
+    ("Katakana", &[('\u{30A0}', '\u{30FF}')]),
+    ("Khmer", &[('\u{1780}', '\u{17FF}')]),
+    ("Lao", &[('\u{0E80}', '\u{0EFF}')]),
+    ("Latin-1Supplement", &[('\u{0080}', '\u{00FF}')]),
+    ("LatinExtended-A", &[('\u{0100}', '\u{017F}')]),
+    ("LatinExtended-B", &[('\u{0180}', '\u{024F}')]),
+    ("LatinExtendedAdditional", &[('\u{1E00}', '\u{1EFF}')]),
+    ("LetterlikeSymbols", &[('\u{2100}', '\u{214F}')]),
+    ("Malayalam", &[('\u{0D00}', '\u{0D7F}')]),
+    (
+        "MathematicalAlphanumericSymbols",
+        &[('\u{1D400}', '\u{1D7FF}')],
+    ),
+    ("MathematicalOperators", &[('\u{2200}', '\u{22FF}')]),
+    ("MiscellaneousSymbols", &[('\u{2600}', '\u{26FF}')]),
+    ("MiscellaneousTechnical", &[('\u{2300}', '\u{23FF}')]),
+    ("Mongolian", &[('\u{1800}', '\u{18AF}')]),
+    ("MusicalSymbols", &[('\u{1D100}', '\u{1D1FF}')]),
+    ("Myanmar", &[('\u{1000}', '\u{109F}')]),
+    ("NumberForms", &[('\u{2150}', '\u{218F}')]),
+    ("Ogham", &[('\u{1680}', '\u{169F}')]),
+    ("OldItalic", &[('\u{10300}', '\u{1032F}')]),
+    ("OpticalCharacterRecognition", &[('\u{2440}', '\u{245F}')]),
+    ("Oriya", &[('\u{0B00}', '\u{0B7F}')]),
+    (
+        "PrivateUse",
+        &[
+            ('\u{E000}', '\u{F8FF}'),
+            ('\u{F0000}', '\u{FFFFF}'),
+            ('\u{100000}', '\u{10FFFF}'),
+        ],
+    ),
+    ("Runic", &[('\u{16A0}', '\u{16FF}')]),
+    ("Sinhala", &[('\u{0D80}', '\u{0DFF}')]),
+    ("SmallFormVariants", &[('\u{FE50}', '\u{FE6F}')]),
+    ("SpacingModifierLetters", &[('\u{02B0}', '\u{02FF}')]),
+    ("Specials", &[('\u{FFF0}', '\u{FFFF}')]),
+    ("SuperscriptsandSubscripts", &[('\u{2070}', '\u{209F}')]),
+    ("Syriac", &[('\u{0700}', '\u{074F}')]),
+    ("Tags", &[('\u{E0000}', '\u{E007F}')]),
+    ("Tamil", &[('\u{0B80}', '\u{0BFF}')]),
+    ("Telugu", &[('\u{0C00}', '\u{0C7F}')]),
+    ("Thaana", &[('\u{0780}', '\u{07BF}')]),
+    ("Thai", &[('\u{0E00}', '\u{0E7F}')]),
+    ("Tibetan", &[('\u{0F00}', '\u{0FFF}')]),
+    (
+        "UnifiedCanadianAboriginalSyllabics",
+        &[('\u{1400}', '\u{167F}')],
+    ),
+    ("YiRadicals", &[('\u{A490}', '\u{A4CF}')]),
+    ("YiSyllables", &[('\u{A000}', '\u{A48F}')]),
+];
+
+/// The ranges of the block named `name` (without its `Is` prefix).
+pub fn block(name: &str) -> Option<&'static [(char, char)]> {
+    BLOCKS
+        .binary_search_by(|&(n, _)| n.cmp(name))
+        .ok()
+        .map(|i| BLOCKS[i].1)
+}
