@@ -106,3 +106,41 @@ fn tei_patterns_match_what_tei_means() {
     assert!(duration.is_match("P1Y2M"));
     assert!(!duration.is_match("one year"));
 }
+
+#[test]
+fn random_patterns_match_as_in_jing() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/validate/xsd-jing-patterns.tsv");
+    let cases = std::fs::read_to_string(&path).expect("the fixture is readable");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for line in cases
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let fields: Vec<&str> = line.splitn(3, '\t').collect();
+        let [expected, xsd, s] = fields[..] else {
+            panic!("malformed fixture line {line:?}");
+        };
+        total += 1;
+        match (Pattern::new(xsd), expected) {
+            (Err(_), "S") => {}
+            (Ok(p), "V" | "I") if p.is_match(s) == (expected == "V") => {}
+            (Ok(_), _) => failures.push(format!("{xsd:?} on {s:?}: jing says {expected}")),
+            (Err(e), _) => failures.push(format!("{xsd:?} rejected ({e}), jing says {expected}")),
+        }
+    }
+    println!(
+        "xsd-jing-patterns.tsv: {} of {total} matches agree with jing",
+        total - failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "matches differ from jing:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        total > 3000,
+        "the fixture has over 3000 cases, found {total}"
+    );
+}

@@ -218,35 +218,38 @@ fn verdict(name: &str, params: &[(String, String)], value: &str) -> char {
 
 #[test]
 fn verdicts_agree_with_jing() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/validate/xsd-jing-verdicts.txt");
-    let cases = std::fs::read_to_string(&path).expect("the fixture is readable");
     let mut failures = Vec::new();
     let mut total = 0;
-    for line in cases
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        let fields: Vec<&str> = line.splitn(4, '|').collect();
-        let [expected, name, params, value] = fields[..] else {
-            panic!("malformed fixture line {line:?}");
-        };
-        let params: Vec<(String, String)> = params
-            .split(" && ")
-            .filter(|p| !p.is_empty())
-            .filter_map(|p| p.split_once('='))
-            .map(|(n, v)| (n.to_owned(), v.to_owned()))
-            .collect();
-        total += 1;
-        let got = verdict(name, &params, value);
-        if !expected.starts_with(got) {
-            failures.push(format!(
-                "{name} {params:?} {value:?}: jing says {expected}, teikit {got}"
-            ));
+    for fixture in ["xsd-jing-verdicts.txt", "xsd-jing-fuzz.txt"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/validate")
+            .join(fixture);
+        let cases = std::fs::read_to_string(&path).expect("the fixture is readable");
+        for line in cases
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let fields: Vec<&str> = line.splitn(4, '|').collect();
+            let [expected, name, params, value] = fields[..] else {
+                panic!("malformed line in {fixture}: {line:?}");
+            };
+            let params: Vec<(String, String)> = params
+                .split(" && ")
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| p.split_once('='))
+                .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                .collect();
+            total += 1;
+            let got = verdict(name, &params, value);
+            if !expected.starts_with(got) {
+                failures.push(format!(
+                    "{name} {params:?} {value:?}: jing says {expected}, teikit {got}"
+                ));
+            }
         }
     }
     println!(
-        "xsd-jing-verdicts.txt: {} of {total} verdicts agree with jing",
+        "jing-recorded verdicts: {} of {total} agree",
         total - failures.len()
     );
     assert!(
@@ -254,7 +257,10 @@ fn verdicts_agree_with_jing() {
         "verdicts differ from jing:\n{}",
         failures.join("\n")
     );
-    assert!(total > 100, "the fixture has over 100 cases, found {total}");
+    assert!(
+        total > 2000,
+        "the fixtures have over 2000 cases, found {total}"
+    );
 }
 
 #[test]
@@ -294,7 +300,88 @@ fn value_equality_agrees_with_jing() {
         "value equality differs from jing:\n{}",
         failures.join("\n")
     );
-    assert!(total > 30, "the fixture has over 30 cases, found {total}");
+    assert!(total > 400, "the fixture has over 400 cases, found {total}");
+}
+
+/// The datatype library of a RELAX NG element: its own or its nearest ancestor's.
+fn datatype_library<'a>(node: roxmltree::Node<'a, '_>) -> &'a str {
+    node.ancestors()
+        .find_map(|n| n.attribute("datatypeLibrary"))
+        .unwrap_or("")
+}
+
+/// Builds every XML Schema `data` and `value` of a RELAX NG schema: returns
+/// how many built and what failed.
+fn build_schema_datatypes(xml: &str) -> (usize, Vec<String>) {
+    const XSD: &str = "http://www.w3.org/2001/XMLSchema-datatypes";
+    let doc = roxmltree::Document::parse(xml).expect("the schema is well-formed");
+    let mut built = 0;
+    let mut failures = Vec::new();
+    for node in doc
+        .descendants()
+        .filter(|n| n.has_tag_name("data") || n.has_tag_name("value"))
+    {
+        let Some(name) = node.attribute("type") else {
+            continue;
+        };
+        if datatype_library(node) != XSD {
+            continue;
+        }
+        let params: Vec<(String, String)> = elements(node, "param")
+            .map(|p| (p.attribute("name").unwrap_or_default().to_owned(), text(p)))
+            .collect();
+        match Datatype::new(name, &params) {
+            Ok(dt)
+                if node.has_tag_name("value")
+                    && dt.value(&text(node), &Context::new(node)).is_none() =>
+            {
+                failures.push(format!(
+                    "<value type={name:?}>{:?} is not a value of its type",
+                    text(node)
+                ));
+            }
+            Ok(_) => built += 1,
+            Err(e) => failures.push(format!("{name} {params:?}: {e}")),
+        }
+    }
+    (built, failures)
+}
+
+#[test]
+fn every_tei_all_datatype_builds() {
+    let Some(shared) = common::shared_dir() else {
+        return;
+    };
+    let xml = std::fs::read_to_string(shared.join("schemas-ref/tei_all.rng"))
+        .expect("tei_all.rng is readable");
+    let (built, failures) = build_schema_datatypes(&xml);
+    println!("tei_all.rng: {built} XML Schema datatypes and values build");
+    assert!(
+        failures.is_empty(),
+        "tei_all.rng datatypes rejected:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        built > 500,
+        "tei_all.rng uses XML Schema datatypes throughout, found {built}"
+    );
+}
+
+#[test]
+fn every_tei_letters_datatype_builds() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/tei_letters.rng");
+    let xml = std::fs::read_to_string(&path).expect("tei_letters.rng is readable");
+    let (built, failures) = build_schema_datatypes(&xml);
+    println!("tei_letters.rng: {built} XML Schema datatypes and values build");
+    assert!(
+        failures.is_empty(),
+        "tei_letters.rng datatypes rejected:\n{}",
+        failures.join("\n")
+    );
+    assert!(
+        built > 100,
+        "tei_letters.rng uses XML Schema datatypes throughout, found {built}"
+    );
 }
 
 mod never_panics {

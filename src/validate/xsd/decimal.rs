@@ -150,6 +150,22 @@ impl Decimal {
         Decimal::normalized(self.negative, out, self.scale)
     }
 
+    /// Compares the magnitudes without copying: integer parts by length,
+    /// then digits, with missing fraction digits read as zeros.
+    fn compare_magnitude(&self, other: &Decimal) -> Ordering {
+        let int_len = |d: &Decimal| d.digits.len() - d.scale;
+        let by_length = int_len(self).cmp(&int_len(other));
+        if by_length != Ordering::Equal {
+            return by_length;
+        }
+        let len = self.digits.len().max(other.digits.len());
+        let digit = |d: &Decimal, i: usize| d.digits.get(i).copied().unwrap_or(0);
+        (0..len)
+            .map(|i| digit(self, i).cmp(&digit(other, i)))
+            .find(|o| *o != Ordering::Equal)
+            .unwrap_or(Ordering::Equal)
+    }
+
     /// `-self`.
     pub fn negate(&self) -> Decimal {
         let mut out = self.clone();
@@ -165,8 +181,7 @@ impl Ord for Decimal {
             (true, false) => return Ordering::Less,
             _ => {}
         }
-        let scale = self.scale.max(other.scale);
-        let magnitude = compare_magnitudes(&self.scaled(scale), &other.scaled(scale));
+        let magnitude = self.compare_magnitude(other);
         if self.negative {
             magnitude.reverse()
         } else {
@@ -265,6 +280,20 @@ mod tests {
             assert!(Decimal::parse(bad).is_none(), "{bad:?}");
         }
         assert!(Decimal::parse_integer("1.0").is_none());
+    }
+
+    #[test]
+    fn order_agrees_with_floats_on_short_numbers() {
+        let forms = [
+            "0", "-0.0", "0.05", "0.5", "0.50", "-0.05", "1", "-1", "1.05", "10", "9.99", "-10.5",
+            "100", "99.999", "0.001", "-0.001", "12.3", "12.30", "123",
+        ];
+        for a in forms {
+            for b in forms {
+                let (x, y): (f64, f64) = (a.parse().expect("a"), b.parse().expect("b"));
+                assert_eq!(Some(d(a).cmp(&d(b))), x.partial_cmp(&y), "{a} vs {b}");
+            }
+        }
     }
 
     #[test]

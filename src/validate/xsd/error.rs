@@ -7,7 +7,7 @@ use super::regex::RegexError;
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum DatatypeError {
     /// The type is not a built-in XML Schema datatype.
-    #[error("unknown datatype `{name}`: expected a built-in XML Schema type, found `{name}`")]
+    #[error("unknown datatype: expected a built-in XML Schema type, found `{name}`")]
     #[diagnostic(
         code(teikit::validate::xsd::unknown_type),
         help("use a built-in type such as `token`, `NCName`, `integer`, `date` or `anyURI`")

@@ -26,8 +26,24 @@ struct Bound {
     inclusive: bool,
 }
 
+/// Bounds are equal when their values are, however they were written.
+impl PartialEq for Bound {
+    fn eq(&self, other: &Bound) -> bool {
+        self.value == other.value && self.inclusive == other.inclusive
+    }
+}
+
+impl Eq for Bound {}
+
+impl std::hash::Hash for Bound {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.value.hash(state);
+        self.inclusive.hash(state);
+    }
+}
+
 /// One param, as a restriction of the type.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Facet {
     Length(usize),
     MinLength(usize),
@@ -40,7 +56,7 @@ enum Facet {
 }
 
 /// The facets applied to a built-in type, in document order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Facets {
     facets: Vec<Facet>,
 }
@@ -133,7 +149,7 @@ impl Facets {
             })?;
         Ok(Bound {
             value,
-            text: normal,
+            text: normal.into_owned(),
             inclusive: name.ends_with("Inclusive"),
         })
     }

@@ -23,11 +23,17 @@ pub fn is_xml_space(c: char) -> bool {
 
 /// Whether `c` may start an XML name (`\i`).
 pub fn is_name_start(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic() || c == '_' || c == ':';
+    }
     in_ranges(NAME_START, c)
 }
 
 /// Whether `c` may appear in an XML name (`\c`).
 pub fn is_name_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '_' | ':' | '.' | '-');
+    }
     in_ranges(NAME_CHAR, c)
 }
 
@@ -180,15 +186,56 @@ pub fn is_any_uri(s: &str) -> bool {
         return false;
     }
     let first_part = s.split(['/', '?', '#']).next().unwrap_or("");
-    let Some((scheme, _)) = first_part.split_once(':') else {
-        return true;
+    let rest = match first_part.split_once(':') {
+        None => s,
+        Some((scheme, _)) => {
+            let mut chars = scheme.chars();
+            let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            let rest = &s[scheme.len() + 1..];
+            // An absolute URI has something after its scheme (`a:` is not one).
+            if !scheme_ok || rest.split('#').next().unwrap_or("").is_empty() {
+                return false;
+            }
+            rest
+        }
     };
-    let mut chars = scheme.chars();
-    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    // An absolute URI has something after its scheme (`a:` is not one).
-    let rest = s[scheme.len() + 1..].split('#').next().unwrap_or("");
-    scheme_ok && !rest.is_empty()
+    // Queries, fragments and opaque URIs (`mailto:x[y]`) may hold brackets;
+    // hierarchical parts only around a host.
+    let opaque = rest.len() < s.len() && !rest.starts_with('/');
+    opaque || brackets_ok(rest.split(['?', '#']).next().unwrap_or(""))
+}
+
+/// `[` and `]` only around an IPv6 host (`http://[::1]:80/`), as in Jing;
+/// `after_scheme` stops before any query or fragment.
+fn brackets_ok(after_scheme: &str) -> bool {
+    if !after_scheme.contains(['[', ']']) {
+        return true;
+    }
+    let Some(authority) = after_scheme.strip_prefix("//") else {
+        return false;
+    };
+    let authority = authority.split('/').next().unwrap_or("");
+    let outside = after_scheme.len() - 2 - authority.len();
+    if after_scheme[after_scheme.len() - outside..].contains(['[', ']']) {
+        return false;
+    }
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let Some(literal) = host.strip_prefix('[') else {
+        return false;
+    };
+    let Some((address, port)) = literal.split_once(']') else {
+        return false;
+    };
+    let address_ok = !address.is_empty()
+        && address
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+    let port_ok = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    address_ok && port_ok && !authority[..authority.len() - host.len()].contains(['[', ']'])
 }
 
 #[cfg(test)]
@@ -202,6 +249,17 @@ mod tests {
     }
 
     #[test]
+    fn normalizing_fast_paths_agree_with_collapsing() {
+        use crate::validate::xsd::types::Builtin;
+        for text in ["a b", " a", "a ", "a  b", "a\tb", "", "\n"] {
+            let token = Builtin::Token.normalize(text);
+            assert_eq!(token, collapse(text), "{text:?}");
+            let replaced = Builtin::NormalizedString.normalize(text);
+            assert_eq!(replaced, text.replace(['\t', '\n', '\r'], " "), "{text:?}");
+        }
+    }
+
+    #[test]
     fn names_follow_xml_1_0_second_edition() {
         assert!(is_ncname("_a-b.c"));
         assert!(!is_ncname("a:b"));
@@ -210,6 +268,12 @@ mod tests {
         assert!(is_nmtoken("1a"));
         // U+10000 is a name character only from XML 1.0 Fifth Edition on.
         assert!(!is_name("\u{10000}"));
+        // The ASCII fast path agrees with the tables.
+        for b in 0u8..128 {
+            let c = char::from(b);
+            assert_eq!(is_name_start(c), in_ranges(NAME_START, c), "{c:?}");
+            assert_eq!(is_name_char(c), in_ranges(NAME_CHAR, c), "{c:?}");
+        }
     }
 
     #[test]
@@ -232,6 +296,14 @@ mod tests {
         assert!(!is_any_uri("f%oo"));
         assert!(!is_any_uri("foo$bar:stuff"));
         assert!(!is_any_uri("a:"));
+        assert!(is_any_uri("http://[::1]:80/x"));
+        assert!(is_any_uri("//u@[fe80::1]"));
+        assert!(!is_any_uri("[::1]"));
+        assert!(!is_any_uri("http://a/[b]"));
+        assert!(!is_any_uri("http://[::1]x/"));
+        assert!(is_any_uri("a?[b]#[c]"));
+        assert!(is_any_uri("mailto:x[y]@z"));
+        assert!(!is_any_uri("a:/b[c"));
         assert!(is_any_uri("a:b"));
         assert!(is_float_lexical("-1.5E-3"));
         assert!(is_float_lexical("INF"));

@@ -111,6 +111,22 @@ fn compile(xsd: &str) -> Result<regex::Regex, RegexError> {
         })
 }
 
+/// Patterns are equal when their XSD sources are (the same source always
+/// compiles to the same regex), so datatypes can be hash-consed.
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        self.source == other.source
+    }
+}
+
+impl Eq for Pattern {}
+
+impl std::hash::Hash for Pattern {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.source.hash(state);
+    }
+}
+
 impl fmt::Debug for Pattern {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Pattern").field(&self.source).finish()

@@ -6,6 +6,7 @@ use super::decimal::Decimal;
 use super::lexical;
 use super::value::{Value, ValueKind};
 use super::{IdType, NamespaceContext};
+use std::borrow::Cow;
 
 /// A built-in XML Schema datatype, as named in a RELAX NG schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -183,12 +184,16 @@ impl Builtin {
         }
     }
 
-    /// `text` with the type's white-space handling applied.
-    pub fn normalize(self, text: &str) -> String {
+    /// `text` with the type's white-space handling applied (borrowed when
+    /// that changes nothing, as for most attribute values).
+    pub fn normalize(self, text: &str) -> Cow<'_, str> {
+        let has_other_space = text.contains(['\t', '\n', '\r']);
         match self.white_space() {
-            WhiteSpace::Preserve => text.to_owned(),
-            WhiteSpace::Replace => text.replace(['\t', '\n', '\r'], " "),
-            WhiteSpace::Collapse => lexical::collapse(text),
+            WhiteSpace::Preserve => Cow::Borrowed(text),
+            WhiteSpace::Replace if !has_other_space => Cow::Borrowed(text),
+            WhiteSpace::Replace => Cow::Owned(text.replace(['\t', '\n', '\r'], " ")),
+            WhiteSpace::Collapse if !has_other_space && is_collapsed(text) => Cow::Borrowed(text),
+            WhiteSpace::Collapse => Cow::Owned(lexical::collapse(text)),
         }
     }
 
@@ -305,6 +310,12 @@ impl Builtin {
         };
         Some(Value::float(f))
     }
+}
+
+/// Whether `text` (without tabs or line breaks) has no leading, trailing
+/// or doubled spaces.
+fn is_collapsed(text: &str) -> bool {
+    !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ")
 }
 
 /// A `QName` value: the prefix resolved in `ctx` (unprefixed names take

@@ -98,18 +98,7 @@ impl Translator {
             return Err(self.error("expected an atom, found the end of the pattern".to_owned()));
         };
         match c {
-            '(' => {
-                self.enter()?;
-                self.pos += 1;
-                self.out.push_str("(?:");
-                self.reg_exp()?;
-                self.depth -= 1;
-                if self.peek() != Some(')') {
-                    return Err(self.error(format!("expected `)`, found {}", self.found())));
-                }
-                self.pos += 1;
-                self.out.push(')');
-            }
+            '(' => self.group()?,
             '[' => {
                 let class = self.class_expr()?;
                 self.out.push_str(&class);
@@ -136,6 +125,21 @@ impl Translator {
                     .push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
             }
         }
+        Ok(())
+    }
+
+    /// A parenthesized regular expression, at its `(` (never capturing).
+    fn group(&mut self) -> Result<(), RegexError> {
+        self.enter()?;
+        self.pos += 1;
+        self.out.push_str("(?:");
+        self.reg_exp()?;
+        self.depth -= 1;
+        if self.peek() != Some(')') {
+            return Err(self.error(format!("expected `)`, found {}", self.found())));
+        }
+        self.pos += 1;
+        self.out.push(')');
         Ok(())
     }
 
@@ -311,18 +315,7 @@ impl Translator {
                     return Ok(group(&items, negated));
                 }
                 '-' if !first && self.peek_at(1) == Some('[') => {
-                    self.pos += 1;
-                    self.enter()?;
-                    let subtracted = self.class_expr()?;
-                    self.depth -= 1;
-                    if self.peek() != Some(']') {
-                        return Err(self.error(format!(
-                            "expected `]` after a class subtraction, found {}",
-                            self.found()
-                        )));
-                    }
-                    self.pos += 1;
-                    return Ok(format!("[{}--{subtracted}]", group(&items, negated)));
+                    return self.subtraction(&group(&items, negated));
                 }
                 '-' => {
                     return Err(self.error(
@@ -333,6 +326,23 @@ impl Translator {
             }
             first = false;
         }
+    }
+
+    /// `-[...]]` after the group `minuend`: the subtracted class must close
+    /// the whole class expression.
+    fn subtraction(&mut self, minuend: &str) -> Result<String, RegexError> {
+        self.pos += 1;
+        self.enter()?;
+        let subtracted = self.class_expr()?;
+        self.depth -= 1;
+        if self.peek() != Some(']') {
+            return Err(self.error(format!(
+                "expected `]` after a class subtraction, found {}",
+                self.found()
+            )));
+        }
+        self.pos += 1;
+        Ok(format!("[{minuend}--{subtracted}]"))
     }
 
     /// One character, range or class escape inside `[...]`.
