@@ -173,3 +173,69 @@ fn a_user_schema_from_a_file() {
     let out = teikit(&["validate", EDITION, "--schema", tei_all.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+#[test]
+fn compact_schemas_validate_like_their_xml_twins() {
+    let letters = Path::new("schemas/tei_letters.rnc").to_str().unwrap();
+    let out = teikit(&["validate", EDITION, "--schema", letters]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = broken_letter(dir.path(), "<dateline>", "<datelin>");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("</dateline>", "</datelin>", 1)).unwrap();
+    let json = |schema: &str| {
+        let out = teikit(&["validate", &file, "--schema", schema, "--format", "json"]);
+        assert_eq!(out.status.code(), Some(1));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        v["files"][0]["problems"].clone()
+    };
+    assert_eq!(json(letters), json("schemas/tei_letters.rng"));
+}
+
+#[test]
+fn a_compact_schema_includes_compact_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.rnc"),
+        "default namespace = \"urn:x\"\ninclude \"parts.rnc\"\nstart = element doc { item+ }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("parts.rnc"),
+        "default namespace = \"urn:x\"\nitem = element item { xsd:integer }\n",
+    )
+    .unwrap();
+    let doc = dir.path().join("doc.xml");
+    let schema = dir.path().join("main.rnc");
+    let schema = schema.to_str().unwrap();
+    std::fs::write(&doc, "<doc xmlns=\"urn:x\"><item>1</item></doc>").unwrap();
+    let out = teikit(&["validate", doc.to_str().unwrap(), "--schema", schema]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    std::fs::write(&doc, "<doc xmlns=\"urn:x\"><item>one</item></doc>").unwrap();
+    let out = teikit(&["validate", doc.to_str().unwrap(), "--schema", schema]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+}
+
+#[test]
+fn an_incorrect_compact_schema_is_located_in_the_rnc_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("bad.rnc");
+    std::fs::write(&schema, "start =\n  element a { ref-x }\n").unwrap();
+    let out = teikit(&["validate", EDITION, "--schema", schema.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.rnc:2:15") && err.contains("ref-x"),
+        "{err}"
+    );
+
+    std::fs::write(&schema, "start = element a { text\n").unwrap();
+    let out = teikit(&["validate", EDITION, "--schema", schema.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.rnc:1:") && err.contains("expected `}`"),
+        "{err}"
+    );
+}
