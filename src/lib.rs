@@ -17,6 +17,7 @@
 
 pub mod edition;
 pub mod encode;
+pub mod eval;
 pub mod export;
 pub mod files;
 pub mod tei;

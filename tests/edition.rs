@@ -124,11 +124,49 @@ fn build_encodes_new_letters_and_keeps_corrected_ones() {
     ] {
         assert!(out.join("tei").join(f).is_file(), "{f} in the TEI set");
     }
+    for f in [
+        "index.html",
+        "new.html",
+        "persons.html",
+        "places.html",
+        "teikit.css",
+    ] {
+        assert!(out.join(f).is_file(), "{f} in the reading edition");
+    }
+    let index = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("new.html"), "the new letter is in the index");
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(
-        stdout.contains(&out.join("tei").display().to_string()),
+        stdout.contains(&out.join("tei").display().to_string())
+            && stdout.contains(&out.join("index.html").display().to_string()),
         "says where the output went: {stdout}"
     );
+}
+
+#[test]
+fn build_publishes_nothing_from_an_invalid_edition() {
+    let dir = copy_edition();
+    let letter = dir
+        .path()
+        .join("letters/thorburn-to-kim-jong-il-2003-07-26.xml");
+    let text = fs::read_to_string(&letter).unwrap();
+    fs::write(
+        &letter,
+        text.replacen("ref=\"#pyongyang\"", "ref=\"#pjongjang\"", 1),
+    )
+    .unwrap();
+    let out = dir.path().join("site");
+    let run = teikit(&[
+        "build",
+        dir.path().to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("unresolved-reference"), "{stderr}");
+    assert!(stderr.contains("nothing was published"), "{stderr}");
+    assert!(!out.join("index.html").exists() && !out.join("tei").exists());
 }
 
 #[test]

@@ -4,7 +4,9 @@
 
 mod build;
 mod encode;
+mod eval;
 mod export;
+mod register;
 mod validate;
 
 use std::io::Write;
@@ -29,6 +31,9 @@ enum Command {
     Validate(validate::Args),
     Export(export::Args),
     Build(build::Args),
+    Eval(eval::Args),
+    #[command(subcommand)]
+    Register(register::Command),
 }
 
 /// What a subcommand found, mapped to the exit code.
@@ -37,7 +42,6 @@ pub enum Outcome {
     /// Everything succeeded (exit 0).
     Success,
     /// Invalid documents or rule violations were found (exit 1).
-    #[allow(dead_code)]
     Invalid,
 }
 
@@ -57,6 +61,8 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Export(args) => export::run(args),
         Command::Build(args) => build::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Register(cmd) => register::run(cmd),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
@@ -108,13 +114,3 @@ fn is_broken_pipe(report: &miette::Report) -> bool {
         .downcast_ref::<StdoutError>()
         .is_some_and(|e| e.0.kind() == std::io::ErrorKind::BrokenPipe)
 }
-
-/// A subcommand that is part of teikit's plan but not built yet: says so
-/// plainly and exits 2, rather than pretending to work.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("`teikit {0}` is not available in this version of teikit")]
-#[diagnostic(
-    code(teikit::cli::not_available),
-    help("use jing or xmllint for validation, and the TEI Stylesheets for export, until it lands")
-)]
-pub struct NotAvailable(pub &'static str);

@@ -1,20 +1,27 @@
-//! `teikit build`: an edition folder in, a TEI set (and later a site) out.
+//! `teikit build`: an edition folder in; its new letters encoded, the whole
+//! edition validated (schema and edition rules), and, when it is valid, the
+//! TEI set and the HTML reading edition out.
 
 use std::path::{Path, PathBuf};
 
 use crate::edition::{Config, ConfigError};
 use crate::encode::{self, Options, Publication, Register, RegisterError};
+use crate::export::{self, ExportError};
 use crate::files::{self, FileError};
+use crate::validate::check::{self, CheckError, Targets};
+use crate::validate::report::Report;
+use crate::validate::Schema;
 
 /// Options for [`build`].
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
-    /// Where the built edition goes. The TEI set is written to `tei/` below it.
+    /// Where the built edition goes: the HTML reading edition at its top,
+    /// the TEI set in `tei/` below it.
     pub out_dir: PathBuf,
 }
 
 /// What [`build`] did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildReport {
     /// Plain-text sources encoded in this run, with the TEI file written for each.
     pub encoded: Vec<(PathBuf, PathBuf)>,
@@ -24,6 +31,20 @@ pub struct BuildReport {
     pub letters: Vec<PathBuf>,
     /// The folder the TEI set was written to.
     pub tei_dir: PathBuf,
+    /// The validation of the edition's letters and register against the TEI
+    /// letters schema and the edition rules.
+    pub validation: Option<Report>,
+    /// The pages of the reading edition written, sorted; empty when the
+    /// edition is invalid (nothing is published then).
+    pub site: Vec<PathBuf>,
+}
+
+impl BuildReport {
+    /// Whether the edition was valid and its TEI set and site were written.
+    #[must_use]
+    pub fn published(&self) -> bool {
+        self.validation.as_ref().is_some_and(Report::is_valid)
+    }
 }
 
 /// An error building an edition.
@@ -41,14 +62,25 @@ pub enum BuildError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     File(#[from] FileError),
+    /// The edition's documents could not be read for validation.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Check(#[from] CheckError),
+    /// The reading edition could not be written.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Export(#[from] ExportError),
 }
 
 /// Builds the edition in `edition_dir`.
 ///
 /// Every plain letter in `sources/` that has no TEI in `letters/` yet is
 /// encoded into `letters/` (existing TEI letters, which editors may have
-/// corrected, are never overwritten), and the edition's TEI set (letters and
-/// register) is copied to `out_dir/tei/`.
+/// corrected, are never overwritten). Then the letters and the register are
+/// validated against the TEI letters schema and the edition rules. When no
+/// error is found, the edition's TEI set (letters and register) is copied to
+/// `out_dir/tei/` and the HTML reading edition written to `out_dir`; when
+/// one is, nothing is published and [`BuildReport::validation`] says why.
 ///
 /// # Errors
 ///
@@ -96,19 +128,33 @@ pub fn build(edition_dir: &Path, options: &BuildOptions) -> Result<BuildReport, 
         )?;
         report.encoded.push((source, target));
     }
-    for letter in list(&letters_dir, "xml")? {
-        let out = report.tei_dir.join(letter.file_name().unwrap_or_default());
-        copy(&letter, &out)?;
-        report.letters.push(letter);
+    let targets = Targets {
+        editions: vec![edition_dir.to_path_buf()],
+        ..Targets::default()
+    };
+    let validation = check::check(&targets, Schema::letters(), "the TEI letters schema")?;
+    let valid = validation.is_valid();
+    report.validation = Some(validation);
+    report.letters = list(&letters_dir, "xml")?;
+    if !valid {
+        return Ok(report);
     }
-    if register_path.exists() {
+    for letter in &report.letters {
         copy(
-            &register_path,
-            &report
-                .tei_dir
-                .join(register_path.file_name().unwrap_or_default()),
+            letter,
+            &report.tei_dir.join(letter.file_name().unwrap_or_default()),
         )?;
     }
+    let register = register_path.exists().then_some(register_path.as_path());
+    if let Some(register) = register {
+        copy(
+            register,
+            &report
+                .tei_dir
+                .join(register.file_name().unwrap_or_default()),
+        )?;
+    }
+    report.site = export::write_site(&report.letters, register, &config.title, &options.out_dir)?;
     Ok(report)
 }
 

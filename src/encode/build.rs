@@ -1,7 +1,7 @@
 //! Assembling the TEI document from the segmented letter.
 
 use super::header;
-use super::recognize::Mention;
+use super::recognize::{self, Mention};
 use super::segment::{Block, Letter, Para, Part, Span};
 use super::Options;
 use crate::tei::{Element, TEI_NS};
@@ -12,96 +12,156 @@ pub(super) fn document(text: &str, letter: &Letter, options: &Options<'_>) -> El
     if !options.lang.is_empty() {
         root = root.attr("xml:lang", options.lang.clone());
     }
+    let marks = marks(text, letter, options);
     root.child(header::header(text, letter, options)).child(
-        Element::new("text").child(Element::new("body").child(letter_div(text, letter, options))),
+        Element::new("text").child(Element::new("body").child(letter_div(text, letter, &marks))),
     )
 }
 
-fn letter_div(text: &str, letter: &Letter, options: &Options<'_>) -> Element {
+/// Every mark of the letter: what segmentation found in the dateline and the
+/// signature, then what the recognisers found elsewhere.
+fn marks(text: &str, letter: &Letter, options: &Options<'_>) -> Vec<Mention> {
+    let mut marks = Vec::new();
+    for part in letter.opener.iter().chain(&letter.closer) {
+        marks.extend(part_marks(text, part, options));
+    }
+    let anchor = letter
+        .dateline()
+        .and_then(|d| d.date.as_ref())
+        .and_then(|d| {
+            let when = d.when.as_deref()?;
+            let year = when.get(..4)?.parse().ok()?;
+            let month = when.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+            Some((year, month, when.get(8..10).and_then(|d| d.parse().ok())))
+        });
+    let ctx = recognize::Context {
+        register: options.register,
+        anchor,
+        seeds: &marks,
+    };
+    let found = recognize::recognize(text, &ctx);
+    let segment_marks = marks.len();
+    for m in found {
+        let clash = marks[..segment_marks]
+            .iter()
+            .position(|k| k.start < m.end && m.start < k.end);
+        match clash {
+            None => marks.push(m),
+            // A recognised date that holds the dateline's date knows more
+            // (a two-digit year, the year of the letter): it replaces it.
+            Some(k)
+                if m.element == "date"
+                    && marks[k].element == "date"
+                    && m.start <= marks[k].start
+                    && marks[k].end <= m.end =>
+            {
+                let mut m = m;
+                if m.attrs.is_empty() {
+                    m.attrs = std::mem::take(&mut marks[k].attrs);
+                }
+                marks[k] = m;
+            }
+            Some(_) => {}
+        }
+    }
+    marks
+}
+
+fn letter_div(text: &str, letter: &Letter, marks: &[Mention]) -> Element {
     let mut div = Element::new("div").attr("type", "letter");
     if let Some(head) = &letter.head {
-        div.push(inline_block(Element::new("head"), text, head, &[]));
+        div.push(inline_block(Element::new("head"), text, head, marks));
     }
     if !letter.opener.is_empty() {
-        div.push(parts(Element::new("opener"), text, &letter.opener, options));
+        div.push(parts(Element::new("opener"), text, &letter.opener, marks));
     }
     for para in &letter.body {
-        div.push(paragraph(text, para));
+        div.push(paragraph(text, para, marks));
     }
     if letter.body.is_empty() {
         div.push(Element::new("p"));
     }
     if !letter.closer.is_empty() {
-        div.push(parts(Element::new("closer"), text, &letter.closer, options));
+        div.push(parts(Element::new("closer"), text, &letter.closer, marks));
     }
     for ps in &letter.postscripts {
         let mut el = Element::new("postscript");
         for para in ps {
-            el.push(paragraph(text, para));
+            el.push(paragraph(text, para, marks));
         }
         div.push(el);
     }
     div
 }
 
-fn parts(mut el: Element, text: &str, parts: &[Part], options: &Options<'_>) -> Element {
+/// The marks segmentation found in a part: the dateline's place and date,
+/// the signer's name and organisation.
+fn part_marks(text: &str, part: &Part, options: &Options<'_>) -> Vec<Mention> {
+    let mut marks = Vec::new();
+    match part {
+        Part::Dateline(d) => {
+            if let Some(place) = d.place {
+                marks.push(name_mark(
+                    text,
+                    place,
+                    "placeName",
+                    super::EntityKind::Place,
+                    options,
+                ));
+            }
+            if let Some(date) = &d.date {
+                marks.push(date.to_mention());
+            }
+        }
+        Part::Signed(s) => {
+            if let Some(name) = s.name {
+                marks.push(name_mark(
+                    text,
+                    name,
+                    "persName",
+                    super::EntityKind::Person,
+                    options,
+                ));
+            }
+            if let Some(org) = s.org {
+                marks.push(name_mark(
+                    text,
+                    org,
+                    "orgName",
+                    super::EntityKind::Org,
+                    options,
+                ));
+            }
+        }
+        _ => {}
+    }
+    marks
+}
+
+fn parts(mut el: Element, text: &str, parts: &[Part], marks: &[Mention]) -> Element {
     for part in parts {
         let child = match part {
             Part::Dateline(d) => {
-                let mut marks = Vec::new();
-                if let Some(place) = d.place {
-                    marks.push(name_mark(
-                        text,
-                        place,
-                        "placeName",
-                        super::EntityKind::Place,
-                        options,
-                    ));
-                }
-                if let Some(date) = &d.date {
-                    marks.push(date.to_mention());
-                }
                 let mut dl = Element::new("dateline");
                 for (k, b) in d.blocks.iter().enumerate() {
                     if k > 0 {
                         dl.push_text("\n");
                         dl.push(Element::new("lb"));
                     }
-                    dl = inline_block(dl, text, b, &marks);
+                    dl = inline_block(dl, text, b, marks);
                 }
                 dl
             }
-            Part::Salute(span) => inline_span(Element::new("salute"), text, *span, &[]),
-            Part::Signed(s) => {
-                let mut marks = Vec::new();
-                if let Some(name) = s.name {
-                    marks.push(name_mark(
-                        text,
-                        name,
-                        "persName",
-                        super::EntityKind::Person,
-                        options,
-                    ));
-                }
-                if let Some(org) = s.org {
-                    marks.push(name_mark(
-                        text,
-                        org,
-                        "orgName",
-                        super::EntityKind::Org,
-                        options,
-                    ));
-                }
-                inline_span(Element::new("signed"), text, s.span, &marks)
-            }
+            Part::Salute(span) => inline_span(Element::new("salute"), text, *span, marks),
+            Part::Signed(s) => inline_span(Element::new("signed"), text, s.span, marks),
             Part::Address(b) => {
                 let mut address = Element::new("address");
                 for line in &b.lines {
-                    address.push(inline_span(Element::new("addrLine"), text, *line, &[]));
+                    address.push(inline_span(Element::new("addrLine"), text, *line, marks));
                 }
                 address
             }
-            Part::Other(b) => inline_block(Element::new("seg"), text, b, &[]),
+            Part::Other(b) => inline_block(Element::new("seg"), text, b, marks),
         };
         el.push(child);
     }
@@ -129,7 +189,7 @@ pub(super) fn name_mark(
     }
 }
 
-fn paragraph(text: &str, para: &Para) -> Element {
+fn paragraph(text: &str, para: &Para, marks: &[Mention]) -> Element {
     match para {
         Para::Prose(pieces) => {
             let mut p = Element::new("p");
@@ -138,7 +198,7 @@ fn paragraph(text: &str, para: &Para) -> Element {
                     p.push_text("\n");
                     p.push(Element::new("pb"));
                 }
-                p = inline_block(p, text, piece, &[]);
+                p = inline_block(p, text, piece, marks);
             }
             p
         }
@@ -149,7 +209,7 @@ fn paragraph(text: &str, para: &Para) -> Element {
                     p.push_text("\n");
                     p.push(Element::new("lb"));
                 }
-                p = inline_span(p, text, *line, &[]);
+                p = inline_span(p, text, *line, marks);
             }
             p
         }

@@ -11,7 +11,10 @@ pub mod recognize;
 mod register;
 pub mod segment;
 
-pub use register::{collapse, EntityKind, Entry, Register, RegisterError};
+pub use register::{
+    collapse, harvest, suggest, Candidate, EntityKind, Entry, Harvest, HarvestError, Register,
+    RegisterError, RegisterMatch,
+};
 
 use crate::tei::{self, Element};
 

@@ -6,8 +6,14 @@
 //! variant it is known by. The encoder links names it finds to these entries
 //! with `@ref="#ID"`.
 
+mod harvest;
+mod matcher;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+pub use harvest::{harvest, suggest, Candidate, Harvest, HarvestError};
+pub use matcher::RegisterMatch;
 
 use crate::tei::{TEI_NS, XML_NS};
 
@@ -23,6 +29,37 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// The kind a naming element (`persName`, `placeName`, `orgName`) names.
+    #[must_use]
+    pub fn from_name_element(name: &str) -> Option<Self> {
+        match name {
+            "persName" => Some(Self::Person),
+            "placeName" => Some(Self::Place),
+            "orgName" => Some(Self::Org),
+            _ => None,
+        }
+    }
+
+    /// The entry element of this kind in a register (`person`, `place`, `org`).
+    #[must_use]
+    pub fn entry_element(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Place => "place",
+            Self::Org => "org",
+        }
+    }
+
+    /// The list element holding entries of this kind (`listPerson`, …).
+    #[must_use]
+    pub fn list_element(self) -> &'static str {
+        match self {
+            Self::Person => "listPerson",
+            Self::Place => "listPlace",
+            Self::Org => "listOrg",
+        }
+    }
+
     /// The TEI element that names an entity of this kind in running text.
     #[must_use]
     pub fn name_element(self) -> &'static str {
@@ -33,7 +70,9 @@ impl EntityKind {
         }
     }
 
-    fn from_entry_element(name: &str) -> Option<Self> {
+    /// The kind of a register entry element (`person`, `place`, `org`).
+    #[must_use]
+    pub fn from_entry_element(name: &str) -> Option<Self> {
         match name {
             "person" => Some(Self::Person),
             "place" => Some(Self::Place),
@@ -61,6 +100,8 @@ pub struct Register {
     pub entries: Vec<Entry>,
     /// (kind, lowercased name) → index into `entries`.
     index: BTreeMap<(EntityKind, String), usize>,
+    /// Every name of every entry, built on first use.
+    matcher: matcher::Matcher,
 }
 
 /// An error loading a register.
@@ -178,6 +219,7 @@ impl Register {
 
     /// Adds an entry; names already taken by an earlier entry keep pointing there.
     pub fn insert(&mut self, entry: Entry) {
+        self.matcher = matcher::Matcher::default();
         let at = self.entries.len();
         for name in &entry.names {
             self.index

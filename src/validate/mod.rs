@@ -7,6 +7,8 @@
 //!   streaming validation with derivatives).
 //! - [`rules`]: edition rules, checked across an edition's letters and register.
 
+pub mod check;
+pub mod report;
 pub mod rnc;
 pub mod rng;
 pub mod rules;

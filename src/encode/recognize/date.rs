@@ -10,6 +10,10 @@
 //! optional ordinal suffix (`st`, `nd`, `rd`, `th`, `d`, `h`). Impossible
 //! dates (30 February) are not given a value.
 
+mod relative;
+
+use relative::{Attrs, Day};
+
 use super::Mention;
 
 /// A date found in a text.
@@ -46,8 +50,48 @@ struct Token<'a> {
 }
 
 /// Words and numbers; a full stop between a letter and a lower-case letter
-/// stays inside the word, for abbreviations such as `Jan.y`.
+/// stays inside the word, for abbreviations such as `Jan.y`. A day glued to
+/// what follows it ("12thJune", "15thult") is two tokens.
 fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    for t in raw_tokens(text) {
+        match glued_day(t.text) {
+            Some(k) => {
+                out.push(Token {
+                    start: t.start,
+                    end: t.start + k,
+                    text: &t.text[..k],
+                });
+                out.push(Token {
+                    start: t.start + k,
+                    end: t.end,
+                    text: &t.text[k..],
+                });
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+/// Where a day with its ordinal suffix ends inside a longer token.
+fn glued_day(word: &str) -> Option<usize> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 || digits == word.len() {
+        return None;
+    }
+    ["st", "nd", "rd", "th", "d"].iter().find_map(|suffix| {
+        let k = digits + suffix.len();
+        let rest = word.get(k..)?;
+        (word[digits..].starts_with(suffix)
+            && !rest.is_empty()
+            && (month_number(rest).is_some()
+                || matches!(rest, "ult" | "inst" | "instant" | "ultimo")))
+        .then_some(k)
+    })
+}
+
+fn raw_tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     let mut prev = ' ';
@@ -94,6 +138,15 @@ const MONTHS: [&str; 12] = [
 /// The month (1–12) a word names, by the rule in the module docs.
 #[must_use]
 pub fn month_number(word: &str) -> Option<u32> {
+    if word.len() < 3
+        || word.len() > 12
+        || !word
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b"JFMASONDjfmasond".contains(b))
+    {
+        return None;
+    }
     let w = word.replace('.', "").to_lowercase();
     if w.len() < 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -110,11 +163,12 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// A day of the month with an optional ordinal suffix (`26`, `26th`, `2d`, `30h`).
 fn day_number(word: &str) -> Option<u32> {
-    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = &word[digits.len()..].to_lowercase();
-    if digits.is_empty() || digits.len() > 2 {
+    let n = word.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 || word.len() > n + 2 {
         return None;
     }
+    let digits = &word[..n];
+    let suffix = &word[n..].to_ascii_lowercase();
     if !matches!(
         suffix.as_str(),
         "" | "st" | "nd" | "rd" | "th" | "d" | "h" | "t"
@@ -164,15 +218,165 @@ fn joined(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
             .all(|c| c == '.' || c == ',' || c.is_whitespace())
 }
 
+/// Finds the dates in `text`, absolute and relative, in order, without
+/// overlaps, as `date` mentions with `@when`, `@from`/`@to` or
+/// `@notBefore`/`@notAfter` (and `@cert` where the value needed a guess).
+/// Dates without a year and relative ones are resolved against `anchor`
+/// (the letter's own date: year, month, day), or else against the first full
+/// date in the text; see [`relative`] for the rules.
+#[must_use]
+pub fn find_dates_with(text: &str, anchor: Option<(i32, u32, Option<u32>)>) -> Vec<Mention> {
+    let toks = tokens(text);
+    let absolute = find_dates_in(text, &toks);
+    let anchor = anchor
+        .and_then(|(year, month, day)| day.map(|day| Day { year, month, day }))
+        .or_else(|| absolute.iter().find_map(|d| full_day(d.when.as_deref()?)));
+    let century = anchor.map(|a| a.year / 100).or_else(|| {
+        toks.iter()
+            .find_map(|t| year_number(t.text).filter(|y| (1000..2100).contains(y)))
+            .map(|y| y / 100)
+    });
+    let mut out: Vec<Mention> = absolute
+        .iter()
+        .map(|d| complete(text, d, anchor.map(|a| a.year), century))
+        .collect();
+    ranges(&toks, &mut out);
+    let mut i = 0;
+    while i < toks.len() {
+        let inside = out
+            .iter()
+            .any(|m| m.start <= toks[i].start && toks[i].start < m.end);
+        let found = (!inside)
+            .then(|| {
+                relative::relative_at(&toks, i, anchor)
+                    .or_else(|| relative::numeric_at(text, &toks, i, century))
+                    .or_else(|| relative::decade_at(&toks, i))
+            })
+            .flatten();
+        match found {
+            Some((next, attrs)) => {
+                out.push(date_mention(toks[i].start, toks[next - 1].end, attrs));
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn date_mention(start: usize, end: usize, attrs: Attrs) -> Mention {
+    Mention {
+        start,
+        end,
+        element: "date",
+        attrs,
+    }
+}
+
+fn full_day(when: &str) -> Option<Day> {
+    let year = when.get(..4)?.parse().ok()?;
+    let month = when.get(5..7)?.parse().ok()?;
+    let day = when.get(8..10)?.parse().ok()?;
+    Some(Day { year, month, day })
+}
+
+/// An absolute date as a mention; a date without a year takes a two-digit
+/// year written after it ("Jan 23d 44", "2d March /56"), or else the
+/// anchor's year.
+fn complete(text: &str, d: &FoundDate, year: Option<i32>, century: Option<i32>) -> Mention {
+    let Some(md) = d.when.as_deref().and_then(|w| w.strip_prefix("--")) else {
+        let attrs = d.when.iter().map(|w| ("when", w.clone())).collect();
+        return date_mention(d.start, d.end, attrs);
+    };
+    let rest = &text[d.end..];
+    let lead = rest.len() - rest.trim_start_matches([' ', ',', '.', '/']).len();
+    let two: String = rest[lead..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if two.len() == 2 && lead <= 3 {
+        let end = d.end + lead + 2;
+        let attrs = relative::year_value(&two, century)
+            .map(|(y, cert)| {
+                let mut a = vec![("when", format!("{y:04}-{md}"))];
+                a.extend(cert.map(|c| ("cert", c.to_owned())));
+                a
+            })
+            .filter(|a| valid_iso(&a[0].1))
+            .unwrap_or_default();
+        return date_mention(d.start, end, attrs);
+    }
+    let attrs = year
+        .map(|y| {
+            vec![
+                ("when", format!("{y:04}-{md}")),
+                ("cert", "medium".to_owned()),
+            ]
+        })
+        .filter(|a| valid_iso(&a[0].1))
+        .unwrap_or_else(|| vec![("when", format!("--{md}"))]);
+    date_mention(d.start, d.end, attrs)
+}
+
+fn valid_iso(when: &str) -> bool {
+    full_day(when).is_none_or(|d| d.day <= days_in_month(d.year, d.month))
+}
+
+/// "from May to July 1861", "between the 3rd and the 9th of May 1850": the
+/// first date takes the second's year (and month), and both become one
+/// `date` with `@from` and `@to`.
+fn ranges(toks: &[Token<'_>], out: &mut Vec<Mention>) {
+    let mut merged = Vec::new();
+    for m in out.iter() {
+        let Some(when) = m
+            .attrs
+            .iter()
+            .find(|(k, _)| *k == "when")
+            .map(|(_, v)| v.clone())
+        else {
+            continue;
+        };
+        let Some(k) = toks.iter().position(|t| t.start == m.start) else {
+            continue;
+        };
+        if k < 3 || !matches!(toks[k - 1].text, "to" | "till" | "until" | "and") {
+            continue;
+        }
+        let (first, opener) = match (month_number(toks[k - 2].text), day_number(toks[k - 2].text)) {
+            (Some(month), _) => (format!("{}-{month:02}", &when[..4]), k - 3),
+            (None, Some(day)) if when.len() >= 7 => (format!("{}-{day:02}", &when[..7]), k - 3),
+            _ => continue,
+        };
+        if !matches!(toks[opener].text, "from" | "From" | "between" | "Between")
+            || when.starts_with('-')
+        {
+            continue;
+        }
+        let to = if first.len() == 7 {
+            when[..7].to_owned()
+        } else {
+            when.clone()
+        };
+        merged.push((toks[k - 2].start, m.start, m.end, first, to));
+    }
+    for (start, old, end, from, to) in merged {
+        out.retain(|m| m.start != old);
+        out.push(date_mention(start, end, vec![("from", from), ("to", to)]));
+    }
+}
+
 /// Finds the absolute dates in `text`, in order, without overlaps.
 #[must_use]
 pub fn find_dates(text: &str) -> Vec<FoundDate> {
-    let toks = tokens(text);
+    find_dates_in(text, &tokens(text))
+}
+
+fn find_dates_in(text: &str, toks: &[Token<'_>]) -> Vec<FoundDate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((found, next)) = iso_date_at(text, &toks, i).or_else(|| date_at(text, &toks, i))
-        {
+        if let Some((found, next)) = iso_date_at(text, toks, i).or_else(|| date_at(text, toks, i)) {
             out.push(found);
             i = next;
         } else {
@@ -325,5 +529,94 @@ mod tests {
         }
         assert_eq!(month_number("Septr"), Some(9));
         assert_eq!(month_number("Jany"), Some(1));
+    }
+
+    fn with_anchor(text: &str, anchor: Option<(i32, u32, Option<u32>)>) -> Vec<(String, String)> {
+        find_dates_with(text, anchor)
+            .iter()
+            .map(|m| {
+                let attrs: Vec<String> = m.attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                (text[m.start..m.end].to_owned(), attrs.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_letter() {
+        let anchor = Some((1862, 7, Some(7)));
+        let cases = [
+            ("came yesterday", "yesterday", "when=1862-07-06"),
+            ("go to-morrow", "to-morrow", "when=1862-07-08"),
+            (
+                "on Monday last",
+                "Monday last",
+                "when=1862-06-30 cert=medium",
+            ),
+            (
+                "on last Friday",
+                "last Friday",
+                "when=1862-07-04 cert=medium",
+            ),
+            ("yours of the 3d inst.", "3d inst", "when=1862-07-03"),
+            ("on 15thult without", "15thult", "when=1862-06-15"),
+            ("on 12thJune we", "12thJune", "when=1862-06-12 cert=medium"),
+            (
+                "between 20th May and",
+                "20th May",
+                "when=1862-05-20 cert=medium",
+            ),
+        ];
+        for (text, span, attrs) in cases {
+            assert_eq!(
+                with_anchor(text, anchor),
+                [(span.to_owned(), attrs.to_owned())],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_dates_without_a_letter_date_get_no_value() {
+        assert_eq!(
+            with_anchor("came yesterday", None),
+            [("yesterday".to_owned(), String::new())]
+        );
+        assert_eq!(
+            with_anchor("the 3d inst.", None),
+            [("3d inst".to_owned(), String::new())]
+        );
+    }
+
+    #[test]
+    fn two_digit_years_numeric_dates_decades_and_ranges() {
+        let cases = [
+            (
+                "Tette 2d March /56. In 1856",
+                "2d March /56",
+                "when=1856-03-02 cert=medium",
+            ),
+            (
+                "29/5/45 and 9th March 1865",
+                "29/5/45",
+                "when=1845-05-29 cert=medium",
+            ),
+            ("in the 1850s", "1850s", "notBefore=1850 notAfter=1859"),
+            (
+                "from May to July 1861",
+                "May to July 1861",
+                "from=1861-05 to=1861-07",
+            ),
+        ];
+        for (text, span, attrs) in cases {
+            assert_eq!(
+                with_anchor(text, None)[0],
+                (span.to_owned(), attrs.to_owned()),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            with_anchor("Jan 23d 44", None),
+            [("Jan 23d 44".to_owned(), String::new())]
+        );
     }
 }

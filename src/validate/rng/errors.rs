@@ -72,6 +72,16 @@ pub enum SchemaError {
         /// What is wrong.
         message: String,
     },
+    /// A schema in the compact syntax (`.rnc`) is incorrect.
+    #[error("{location}: incorrect compact schema")]
+    #[diagnostic(code(teikit::validate::schema_compact))]
+    Compact {
+        /// Where.
+        location: SchemaLocation,
+        /// The compact reader's diagnostic, with the offending span.
+        #[diagnostic_source]
+        error: crate::validate::rnc::RncError,
+    },
     /// The schema breaks the ID/IDREF rules of RELAX NG DTD compatibility.
     #[error("{location}: {message}")]
     #[diagnostic(code(teikit::validate::schema_id_type))]
@@ -93,7 +103,8 @@ impl SchemaError {
             | SchemaError::Syntax { location, .. }
             | SchemaError::Restriction { location, .. }
             | SchemaError::Datatype { location, .. }
-            | SchemaError::IdType { location, .. } => location,
+            | SchemaError::IdType { location, .. }
+            | SchemaError::Compact { location, .. } => location,
         }
     }
 }

@@ -77,7 +77,8 @@ impl std::fmt::Debug for Schema {
 }
 
 impl Schema {
-    /// Loads a schema in the RELAX NG XML syntax from a file.
+    /// Loads a schema from a file: the RELAX NG XML syntax, or the compact
+    /// syntax for a `.rnc` file (and for `.rnc` files it includes).
     ///
     /// # Errors
     ///

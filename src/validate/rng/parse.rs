@@ -14,6 +14,7 @@ use super::ast::{Combine, Comp, DataP, GrammarP, Loc, Nc, ValueP, P};
 use super::datatype::NsMap;
 use super::errors::{SchemaError, SchemaLocation};
 use super::uri::{is_absolute_uri, resolve_href};
+use crate::validate::rnc;
 
 /// The RELAX NG namespace.
 pub(crate) const RNG_NS: &str = "http://relaxng.org/ns/structure/1.0";
@@ -108,7 +109,14 @@ impl Loader {
     fn document(&mut self, text: &str, path: &Path, inh: &Inh) -> Res<P> {
         let file = self.files.len() as u32;
         self.files.push(path.to_path_buf());
-        let doc = crate::tei::parse_untrusted(text).map_err(|e| {
+        let compact = path.extension().is_some_and(|e| e == "rnc");
+        let translated = if compact {
+            Some(rnc::to_rng(text).map_err(|e| compact_error(path, text, e))?)
+        } else {
+            None
+        };
+        let xml = translated.as_ref().map_or(text, |t| t.xml.as_str());
+        let doc = crate::tei::parse_untrusted(xml).map_err(|e| {
             let pos = e.pos();
             SchemaError::NotWellFormed {
                 location: SchemaLocation {
@@ -119,9 +127,12 @@ impl Loader {
                 message: e.to_string(),
             }
         })?;
-        let mut lines = vec![0];
-        lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let cx = Cx { text, lines, file };
+        let cx = Cx {
+            source: text,
+            lines: line_starts(text),
+            map: translated.as_ref(),
+            file,
+        };
         let root = doc.root_element();
         if root.tag_name().namespace() != Some(RNG_NS) {
             return Err(self.syntax(cx.loc(root), "the root element is not a RELAX NG pattern"));
@@ -130,20 +141,48 @@ impl Loader {
     }
 }
 
-/// The document being read: its text and where its lines start.
+/// The byte offsets where the lines of `text` start.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut lines = vec![0];
+    lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    lines
+}
+
+/// An error of the compact reader, located in the `.rnc` file.
+fn compact_error(path: &Path, text: &str, error: rnc::RncError) -> SchemaError {
+    let offset = error.span().offset().min(text.len());
+    let lines = line_starts(text);
+    let line = lines.partition_point(|s| *s <= offset).max(1);
+    let start = lines[line - 1];
+    let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+    SchemaError::Compact {
+        location: SchemaLocation {
+            file: path.to_path_buf(),
+            line: line as u32,
+            column: column as u32,
+        },
+        error,
+    }
+}
+
+/// The document being read: the text positions refer to (the schema file's
+/// own text), where its lines start, and for a compact schema the map from
+/// the translated XML back to it.
 struct Cx<'t> {
-    text: &'t str,
+    source: &'t str,
     lines: Vec<usize>,
+    map: Option<&'t rnc::Translated>,
     file: u32,
 }
 
 impl Cx<'_> {
     fn loc(&self, node: Node) -> Loc {
         let pos = node.range().start;
+        let pos = self.map.map_or(pos, |t| t.source_offset(pos));
         let line = self.lines.partition_point(|s| *s <= pos).max(1);
         let start = self.lines[line - 1];
         let col = self
-            .text
+            .source
             .get(start..pos)
             .map_or(pos - start, |s| s.chars().count())
             + 1;
