@@ -460,6 +460,43 @@ fn cued(ws: &[Word<'_>], i: usize) -> bool {
     (before || after) && name_word(w) && !w.is_initial() && !place_word(w)
 }
 
+/// A capitalised word inside a sentence that is a surname of the bundled
+/// table (surnames that are not English words) and not a well-known place.
+/// A small town that shares a surname (`Murray`) is read as the person,
+/// except at the start of a line, where it is more likely an address line
+/// ("Marlow, Bucks."); after a preposition of place the place recogniser,
+/// which ranks higher, takes it.
+fn lone_surname(text: &str, ws: &[Word<'_>], i: usize) -> bool {
+    let w = &ws[i];
+    let line_start = text[..w.start]
+        .trim_end_matches([' ', '\t', '\r'])
+        .ends_with('\n');
+    let town = super::gazetteer::lookup(w.text).is_some();
+    !w.sentence_start
+        && name_word(w)
+        && w.text.len() > 2
+        && !place_word(w)
+        && !(town && line_start)
+        && super::surnames::is_surname(w.text)
+}
+
+/// The first word of a name that ends with the surname at `i`: capitalised
+/// name words just before it ("Sneyd Edgeworth"), not places.
+fn surname_start(text: &str, ws: &[Word<'_>], i: usize) -> usize {
+    let mut from = i;
+    while from > 0 {
+        let prev = &ws[from - 1];
+        if !name_word(prev) || place_word(prev) || !name_gap(text, prev, &ws[from]) {
+            break;
+        }
+        from -= 1;
+        if prev.sentence_start {
+            break;
+        }
+    }
+    from
+}
+
 /// Given names alone, capitalised words with a possessive inside a
 /// sentence, and names a verb of telling or saying marks ([`cued`]).
 #[must_use]
@@ -468,7 +505,9 @@ pub fn weak(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
     for (i, w) in ws.iter().enumerate() {
         let possessive =
             with_possessive(text, w.end) > w.end && name_word(w) && w.text.chars().count() > 2;
-        if GIVEN_SET.contains(w.text) || possessive || cued(ws, i) {
+        if lone_surname(text, ws, i) {
+            out.push(person(text, ws, surname_start(text, ws, i), i + 1));
+        } else if GIVEN_SET.contains(w.text) || possessive || cued(ws, i) {
             out.push(person(text, ws, i, i + 1));
         } else if let Some(end) = office(text, ws, i) {
             out.push(person(text, ws, i, end));
@@ -516,5 +555,21 @@ mod tests {
             ["Governor General"]
         );
         assert!(found("the Governor Smith").iter().all(|f| *f != "Governor"));
+    }
+
+    #[test]
+    fn lone_surnames_inside_a_sentence() {
+        assert_eq!(
+            found("of London Booksellers only three - Murray, Cadell & Rees"),
+            ["Murray"]
+        );
+        assert_eq!(
+            found("the letter that Sneyd Dickinson sent"),
+            ["Sneyd Dickinson"]
+        );
+        // Sentence-initial, English words, places and adjectives are not names.
+        assert!(found("Dickinson came. The Young men went to France.").is_empty());
+        assert!(found("a Christian and a Parisian").is_empty());
+        assert!(found("The Grange,\nMarlow, Bucks.").is_empty());
     }
 }
