@@ -460,19 +460,20 @@ fn cued(ws: &[Word<'_>], i: usize) -> bool {
     (before || after) && name_word(w) && !w.is_initial() && !place_word(w)
 }
 
-/// A capitalised word inside a sentence that is a surname of the bundled
-/// table (surnames that are not English words) and not a well-known place.
+/// A capitalised word that is a surname of the bundled table (surnames that
+/// are not English words) and not a well-known place. At the start of a
+/// sentence it must stand alone (a lower-case word follows: "Rae was ill").
 /// A small town that shares a surname (`Murray`) is read as the person,
-/// except at the start of a line, where it is more likely an address line
-/// ("Marlow, Bucks."); after a preposition of place the place recogniser,
-/// which ranks higher, takes it.
+/// except at the start of a sentence or line, where it is more likely a
+/// place or an address line ("Marlow, Bucks."); after a preposition of place
+/// the place recogniser, which ranks higher, takes it.
 fn lone_surname(text: &str, ws: &[Word<'_>], i: usize) -> bool {
     let w = &ws[i];
     let line_start = text[..w.start]
         .trim_end_matches([' ', '\t', '\r'])
         .ends_with('\n');
     let town = super::gazetteer::lookup(w.text).is_some();
-    !w.sentence_start
+    !(w.sentence_start && (town || ws.get(i + 1).is_none_or(Word::is_capitalised)))
         && name_word(w)
         && w.text.len() > 2
         && !place_word(w)
@@ -568,7 +569,8 @@ mod tests {
             ["Sneyd Dickinson"]
         );
         // Sentence-initial, English words, places and adjectives are not names.
-        assert!(found("Dickinson came. The Young men went to France.").is_empty());
+        assert_eq!(found("Crabbe came. Rae was ill."), ["Crabbe", "Rae"]);
+        assert!(found("Marlow is near. Dickinson came. Crabbe Street. The Young men").is_empty());
         assert!(found("a Christian and a Parisian").is_empty());
         assert!(found("The Grange,\nMarlow, Bucks.").is_empty());
     }
