@@ -18,6 +18,10 @@
 //!   followed by a possessive `'s` ("Chibisa's people"), and a capitalised
 //!   word after a verb of telling ("I told Scudamore") or before `who` or a
 //!   verb of saying ("Vianna says", "Burton who seems").
+//! - **Surnames** (`lone_surname`, weak evidence too): a capitalised word
+//!   in the bundled surname table (the 1990 US census surnames that are not
+//!   English words, `data/gazetteer/surnames.txt`) and not a well-known
+//!   place, as in "Murray, Cadell & Davies" or "Longman will print it".
 //! - **Offices**: `the` and an office held by one person, with no name
 //!   after it ("the Governor", "the Governor General", "the King").
 //! - **Coordination** (in [`super::recognize`]): a capitalised word joined
@@ -26,6 +30,14 @@
 //!
 //! A name's span takes in a possessive `'s` and the full stop after a final
 //! initial ("Mrs L."), as editors mark them.
+//!
+//! Kin terms and bare forms of address ("my father", "my wife", "Sir",
+//! "Madam") are not marked. Some editions mark them as persons, others do
+//! not, and no edition does so consistently: of the English dev letters,
+//! the Edgeworth edition tags six of its nine "my father"/"my wife"/"mother"
+//! phrases and one of its twelve "Sir"s, Livingstone Online none of its
+//! seven kin phrases, so marking them would add about as many false persons
+//! as it finds.
 
 use super::words::{is_function_word, is_title, name_gap, with_possessive, Word};
 use super::Mention;
