@@ -24,6 +24,7 @@ mod gazetteer;
 pub mod org;
 pub mod person;
 pub mod place;
+mod surnames;
 pub mod words;
 
 use super::{EntityKind, Register};

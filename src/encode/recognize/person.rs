@@ -18,6 +18,10 @@
 //!   followed by a possessive `'s` ("Chibisa's people"), and a capitalised
 //!   word after a verb of telling ("I told Scudamore") or before `who` or a
 //!   verb of saying ("Vianna says", "Burton who seems").
+//! - **Surnames** (`lone_surname`, weak evidence too): a capitalised word
+//!   in the bundled surname table (the 1990 US census surnames that are not
+//!   English words, `data/gazetteer/surnames.txt`) and not a well-known
+//!   place, as in "Murray, Cadell & Davies" or "Longman will print it".
 //! - **Offices**: `the` and an office held by one person, with no name
 //!   after it ("the Governor", "the Governor General", "the King").
 //! - **Coordination** (in [`super::recognize`]): a capitalised word joined
@@ -26,6 +30,14 @@
 //!
 //! A name's span takes in a possessive `'s` and the full stop after a final
 //! initial ("Mrs L."), as editors mark them.
+//!
+//! Kin terms and bare forms of address ("my father", "my wife", "Sir",
+//! "Madam") are not marked. Some editions mark them as persons, others do
+//! not, and no edition does so consistently: of the English dev letters,
+//! the Edgeworth edition tags six of its nine "my father"/"my wife"/"mother"
+//! phrases and one of its twelve "Sir"s, Livingstone Online none of its
+//! seven kin phrases, so marking them would add about as many false persons
+//! as it finds.
 
 use super::words::{is_function_word, is_title, name_gap, with_possessive, Word};
 use super::Mention;
@@ -460,6 +472,44 @@ fn cued(ws: &[Word<'_>], i: usize) -> bool {
     (before || after) && name_word(w) && !w.is_initial() && !place_word(w)
 }
 
+/// A capitalised word that is a surname of the bundled table (surnames that
+/// are not English words) and not a well-known place. At the start of a
+/// sentence it must stand alone (a lower-case word follows: "Rae was ill").
+/// A small town that shares a surname (`Murray`) is read as the person,
+/// except at the start of a sentence or line, where it is more likely a
+/// place or an address line ("Marlow, Bucks."); after a preposition of place
+/// the place recogniser, which ranks higher, takes it.
+fn lone_surname(text: &str, ws: &[Word<'_>], i: usize) -> bool {
+    let w = &ws[i];
+    let line_start = text[..w.start]
+        .trim_end_matches([' ', '\t', '\r'])
+        .ends_with('\n');
+    let town = super::gazetteer::lookup(w.text).is_some();
+    !(w.sentence_start && (town || ws.get(i + 1).is_none_or(Word::is_capitalised)))
+        && name_word(w)
+        && w.text.len() > 2
+        && !place_word(w)
+        && !(town && line_start)
+        && super::surnames::is_surname(w.text)
+}
+
+/// The first word of a name that ends with the surname at `i`: capitalised
+/// name words just before it ("Sneyd Edgeworth"), not places.
+fn surname_start(text: &str, ws: &[Word<'_>], i: usize) -> usize {
+    let mut from = i;
+    while from > 0 {
+        let prev = &ws[from - 1];
+        if !name_word(prev) || place_word(prev) || !name_gap(text, prev, &ws[from]) {
+            break;
+        }
+        from -= 1;
+        if prev.sentence_start {
+            break;
+        }
+    }
+    from
+}
+
 /// Given names alone, capitalised words with a possessive inside a
 /// sentence, and names a verb of telling or saying marks ([`cued`]).
 #[must_use]
@@ -468,7 +518,9 @@ pub fn weak(text: &str, ws: &[Word<'_>]) -> Vec<Mention> {
     for (i, w) in ws.iter().enumerate() {
         let possessive =
             with_possessive(text, w.end) > w.end && name_word(w) && w.text.chars().count() > 2;
-        if GIVEN_SET.contains(w.text) || possessive || cued(ws, i) {
+        if lone_surname(text, ws, i) {
+            out.push(person(text, ws, surname_start(text, ws, i), i + 1));
+        } else if GIVEN_SET.contains(w.text) || possessive || cued(ws, i) {
             out.push(person(text, ws, i, i + 1));
         } else if let Some(end) = office(text, ws, i) {
             out.push(person(text, ws, i, end));
@@ -516,5 +568,22 @@ mod tests {
             ["Governor General"]
         );
         assert!(found("the Governor Smith").iter().all(|f| *f != "Governor"));
+    }
+
+    #[test]
+    fn lone_surnames_inside_a_sentence() {
+        assert_eq!(
+            found("of London Booksellers only three - Murray, Cadell & Rees"),
+            ["Murray"]
+        );
+        assert_eq!(
+            found("the letter that Sneyd Dickinson sent"),
+            ["Sneyd Dickinson"]
+        );
+        // Sentence-initial, English words, places and adjectives are not names.
+        assert_eq!(found("Crabbe came. Rae was ill."), ["Crabbe", "Rae"]);
+        assert!(found("Marlow is near. Dickinson came. Crabbe Street. The Young men").is_empty());
+        assert!(found("a Christian and a Parisian").is_empty());
+        assert!(found("The Grange,\nMarlow, Bucks.").is_empty());
     }
 }
