@@ -139,7 +139,7 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
             });
         }
     };
-    if let Some(at) = text.find(is_binary_char) {
+    if let Some(at) = find_binary(text) {
         let (line, column) = line_column(&bytes[..at]);
         return Err(FileError::Binary {
             path: path.to_path_buf(),
@@ -163,9 +163,22 @@ fn is_binary_char(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0C')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// The byte offset of the first [`is_binary_char`], scanning bytes (the
+/// control characters are ASCII, U+FFFE and U+FFFF start with `EF BF`).
+fn find_binary(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let at = bytes
+        .iter()
+        .position(|&b| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0xEF)?;
+    text[at..].find(is_binary_char).map(|i| at + i)
+}
+
 /// Turns CRLF and lone CR into LF, and form feeds (page breaks in some
 /// exports) into LF as well, since XML cannot carry them.
 fn normalize_newlines(text: &str) -> String {
+    if !text.bytes().any(|b| b == b'\r' || b == 0x0C) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
