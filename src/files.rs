@@ -139,7 +139,7 @@ pub fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, FileError> {
             });
         }
     };
-    if let Some(at) = text.find(is_binary_char) {
+    if let Some(at) = find_binary(text) {
         let (line, column) = line_column(&bytes[..at]);
         return Err(FileError::Binary {
             path: path.to_path_buf(),
@@ -163,9 +163,28 @@ fn is_binary_char(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\x0C')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// The byte offset of the first [`is_binary_char`], scanning bytes (the
+/// control characters are ASCII, U+FFFE and U+FFFF start with `EF BF`).
+fn find_binary(text: &str) -> Option<usize> {
+    let suspect = |b: u8| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0xEF;
+    let mut start = 0;
+    // Whole chunks are tested without branching, which the compiler vectorises.
+    for chunk in text.as_bytes().chunks(64) {
+        if chunk.iter().fold(false, |acc, &b| acc | suspect(b)) {
+            let at = start + chunk.iter().position(|&b| suspect(b)).unwrap_or(0);
+            return text[at..].find(is_binary_char).map(|i| at + i);
+        }
+        start += chunk.len();
+    }
+    None
+}
+
 /// Turns CRLF and lone CR into LF, and form feeds (page breaks in some
 /// exports) into LF as well, since XML cannot carry them.
 fn normalize_newlines(text: &str) -> String {
+    if !text.as_bytes().contains(&b'\r') && !text.as_bytes().contains(&0x0C) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

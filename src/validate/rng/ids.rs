@@ -52,51 +52,24 @@ pub(crate) fn build(
     element_locs: &[Loc],
 ) -> Result<IdMap, SchemaError> {
     let found = collect(g, locs, element_locs);
-    let mut map = IdMap::default();
     if found.iter().all(|f| f.id == IdType::Null) {
-        return Ok(map);
+        return Ok(IdMap::default());
     }
     let err = |loc: Loc, m: String| SchemaError::IdType {
         location: loader.location(loc),
         message: m,
     };
-    for f in found.iter().filter(|f| f.id != IdType::Null) {
-        let (Some(e), Some(a)) = (g.ncs.single(f.elem_nc), g.ncs.single(f.attr_nc)) else {
-            return Err(err(f.loc, "an attribute with an ID-type datatype must have one name, on an element with one name".into()));
-        };
-        let entry = map
-            .by_element
-            .entry((e.0.to_string(), e.1.to_string()))
-            .or_default();
-        match entry.iter().find(|x| x.0 == a.0 && x.1 == a.1) {
-            Some(x) if x.2 != f.id => {
-                return Err(err(
-                    f.loc,
-                    format!(
-                        "conflicting ID-types for attribute `{}` of element `{}`",
-                        a.1, e.1
-                    ),
-                ));
-            }
-            Some(_) => {}
-            None => entry.push((a.0.to_string(), a.1.to_string(), f.id)),
-        }
-    }
+    let typed = typed_attributes(g, &found).map_err(|(loc, m)| err(loc, m))?;
     for f in found.iter().filter(|f| f.id == IdType::Null) {
-        let candidates: Vec<(&(String, String), &Vec<AttrIdType>)> = match g.ncs.single(f.elem_nc) {
-            Some((ns, l)) => map
-                .by_element
-                .get_key_value(&(ns.to_string(), l.to_string()))
-                .into_iter()
-                .collect(),
-            None => map
-                .by_element
+        let candidates: Vec<(&(&str, &str), &Vec<TypedAttr>)> = match g.ncs.single(f.elem_nc) {
+            Some(key) => typed.get_key_value(&key).into_iter().collect(),
+            None => typed
                 .iter()
                 .filter(|((ns, l), _)| g.ncs.contains(f.elem_nc, ns, l))
                 .collect(),
         };
         for ((_, el), attrs) in candidates {
-            if let Some(a) = attrs.iter().find(|a| g.ncs.contains(f.attr_nc, &a.0, &a.1)) {
+            if let Some(a) = attrs.iter().find(|a| g.ncs.contains(f.attr_nc, a.0, a.1)) {
                 return Err(err(
                     f.loc,
                     format!(
@@ -107,18 +80,66 @@ pub(crate) fn build(
             }
         }
     }
-    Ok(map)
+    let by_element = typed
+        .into_iter()
+        .map(|((ns, l), attrs)| {
+            let attrs = attrs
+                .into_iter()
+                .map(|(ns, l, id)| (ns.to_string(), l.to_string(), id))
+                .collect();
+            ((ns.to_string(), l.to_string()), attrs)
+        })
+        .collect();
+    Ok(IdMap { by_element })
+}
+
+/// An attribute's namespace, local name and ID-type, borrowed.
+type TypedAttr<'g> = (&'g str, &'g str, IdType);
+
+/// Element names (namespace, local name) to their ID-typed attributes.
+type Typed<'g> = FxMap<(&'g str, &'g str), Vec<TypedAttr<'g>>>;
+
+/// Element names to their attributes with an ID-type, borrowed from the
+/// grammar; an error (place and message) for an ID-typed attribute without
+/// a single name, or with two ID-types.
+fn typed_attributes<'g>(g: &'g Grammar, found: &[Found]) -> Result<Typed<'g>, (Loc, String)> {
+    let mut typed: Typed = FxMap::default();
+    for f in found.iter().filter(|f| f.id != IdType::Null) {
+        let (Some(e), Some(a)) = (g.ncs.single(f.elem_nc), g.ncs.single(f.attr_nc)) else {
+            return Err((f.loc, "an attribute with an ID-type datatype must have one name, on an element with one name".into()));
+        };
+        let entry = typed.entry(e).or_default();
+        match entry.iter().find(|x| x.0 == a.0 && x.1 == a.1) {
+            Some(x) if x.2 != f.id => {
+                return Err((
+                    f.loc,
+                    format!(
+                        "conflicting ID-types for attribute `{}` of element `{}`",
+                        a.1, e.1
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => entry.push((a.0, a.1, f.id)),
+        }
+    }
+    Ok(typed)
 }
 
 /// Every attribute pattern of every element, with the ID-type of its value.
 fn collect(g: &Grammar, locs: &FxMap<PatId, Loc>, element_locs: &[Loc]) -> Vec<Found> {
     let mut out = Vec::new();
+    // The slot + 1 of the element whose content last visited a pattern.
+    let mut seen = vec![0u32; g.pats.len()];
+    let mut stack = Vec::new();
     for (slot, e) in g.elements.iter().enumerate() {
-        let mut stack = vec![e.content];
-        let mut seen = FxMap::default();
+        stack.push(e.content);
+        let mark = slot as u32 + 1;
         while let Some(p) = stack.pop() {
-            if seen.insert(p, ()).is_some() {
-                continue;
+            match seen.get_mut(p as usize) {
+                Some(m) if *m == mark => continue,
+                Some(m) => *m = mark,
+                None => {}
             }
             match g.pats.get(p) {
                 Pat::Choice(a, b) | Pat::Group(a, b) | Pat::Interleave(a, b) => {

@@ -542,12 +542,18 @@ impl Loader {
             ),
             None => (String::new(), "token".to_string()),
         };
-        let ns = NsMap(
-            node.namespaces()
-                .map(|n| (n.name().unwrap_or("").to_string(), n.uri().to_string()))
-                .chain(std::iter::once((String::new(), inh.ns.to_string())))
-                .collect(),
-        );
+        // Only `QName` and `NOTATION` values read prefixes: keep the
+        // namespaces in scope for those alone.
+        let ns = if matches!(name.as_str(), "QName" | "NOTATION") {
+            NsMap(
+                node.namespaces()
+                    .map(|n| (n.name().unwrap_or("").to_string(), n.uri().to_string()))
+                    .chain(std::iter::once((String::new(), inh.ns.to_string())))
+                    .collect(),
+            )
+        } else {
+            NsMap::default()
+        };
         Ok(P::Value(Box::new(ValueP {
             lib,
             name,
@@ -778,6 +784,14 @@ fn trim(s: &str) -> &str {
 
 /// Whether `s` is an XML NCName (XML Schema's `NCName`).
 pub(crate) fn is_ncname(s: &str) -> bool {
+    // Nearly every name in a schema is ASCII: decide those without the
+    // datatype machinery.
+    let b = s.as_bytes();
+    if b.is_ascii() {
+        let start = |c: u8| c.is_ascii_alphabetic() || c == b'_';
+        let rest = |c: u8| start(c) || c.is_ascii_digit() || c == b'-' || c == b'.';
+        return b.first().is_some_and(|&c| start(c)) && b[1..].iter().all(|&c| rest(c));
+    }
     static NCNAME: std::sync::OnceLock<Option<crate::validate::xsd::Datatype>> =
         std::sync::OnceLock::new();
     let dt = NCNAME.get_or_init(|| crate::validate::xsd::Datatype::new("NCName", &[]).ok());

@@ -3,6 +3,8 @@
 //! types (7.2), attribute duplicates and wildcards (7.3), and `interleave`
 //! (7.4).
 
+use std::rc::Rc;
+
 use super::ast::Loc;
 use super::errors::SchemaError;
 use super::parse::Loader;
@@ -22,12 +24,19 @@ enum Ct {
     Simple,
 }
 
-/// What a pattern holds outside elements, for 7.3 and 7.4.
-#[derive(Default, Clone)]
+/// The attribute name classes a pattern holds outside elements (for 7.3),
+/// or its element name classes and whether it holds text (for 7.4).
+#[derive(Default)]
 struct Parts {
-    attrs: Vec<u32>,
-    elems: Vec<u32>,
+    names: Vec<u32>,
     text: bool,
+}
+
+/// Which [`Parts`] of a pattern: attributes, or elements and text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Side {
+    Attrs,
+    Elems,
 }
 
 struct Checker<'g, 'l> {
@@ -35,8 +44,9 @@ struct Checker<'g, 'l> {
     loader: &'l Loader,
     locs: &'g FxMap<PatId, Loc>,
     seen: FxMap<(PatId, u8), ()>,
-    parts: FxMap<PatId, std::rc::Rc<Parts>>,
-    checked: FxMap<PatId, ()>,
+    parts: FxMap<(PatId, Side), Rc<Parts>>,
+    none: Rc<Parts>,
+    checked: Vec<bool>,
     content_types: FxMap<PatId, Option<Ct>>,
     here: Loc,
 }
@@ -55,7 +65,8 @@ pub(crate) fn check(
         locs,
         seen: FxMap::default(),
         parts: FxMap::default(),
-        checked: FxMap::default(),
+        none: Rc::default(),
+        checked: vec![false; g.pats.len()],
         content_types: FxMap::default(),
         here: Loc::default(),
     };
@@ -214,33 +225,16 @@ impl Checker<'_, '_> {
     /// 7.3 and 7.4: no attribute twice in a group or interleave, no element
     /// name and no text on both sides of an interleave.
     fn duplicates(&mut self, p: PatId) -> Result<(), SchemaError> {
-        if self.checked.insert(p, ()).is_some() {
-            return Ok(());
+        if let Some(done) = self.checked.get_mut(p as usize) {
+            if std::mem::replace(done, true) {
+                return Ok(());
+            }
         }
         match self.g.pats.get(p) {
             Pat::Group(a, b) | Pat::Interleave(a, b) => {
                 self.duplicates(a)?;
                 self.duplicates(b)?;
-                let (x, y) = (self.parts_of(a), self.parts_of(b));
-                if self.any_overlap(&x.attrs, &y.attrs) {
-                    self.at(p);
-                    return Err(self.err("the same attribute may occur twice (section 7.3)"));
-                }
-                if matches!(self.g.pats.get(p), Pat::Interleave(..)) {
-                    if self.any_overlap(&x.elems, &y.elems) {
-                        self.at(p);
-                        return Err(self.err(
-                            "an element name occurs on both sides of `interleave` (section 7.4)",
-                        ));
-                    }
-                    if x.text && y.text {
-                        self.at(p);
-                        return Err(
-                            self.err("`text` occurs on both sides of `interleave` (section 7.4)")
-                        );
-                    }
-                }
-                Ok(())
+                self.no_overlap(p, a, b)
             }
             Pat::Choice(a, b) => {
                 self.duplicates(a)?;
@@ -251,7 +245,35 @@ impl Checker<'_, '_> {
         }
     }
 
+    /// The checks of [`Checker::duplicates`] for the two sides of group or
+    /// interleave `p`; elements and text are only gathered for interleave.
+    fn no_overlap(&mut self, p: PatId, a: PatId, b: PatId) -> Result<(), SchemaError> {
+        let (x, y) = (self.parts_of(a, Side::Attrs), self.parts_of(b, Side::Attrs));
+        if self.any_overlap(&x.names, &y.names) {
+            self.at(p);
+            return Err(self.err("the same attribute may occur twice (section 7.3)"));
+        }
+        if !matches!(self.g.pats.get(p), Pat::Interleave(..)) {
+            return Ok(());
+        }
+        let (x, y) = (self.parts_of(a, Side::Elems), self.parts_of(b, Side::Elems));
+        if self.any_overlap(&x.names, &y.names) {
+            self.at(p);
+            return Err(
+                self.err("an element name occurs on both sides of `interleave` (section 7.4)")
+            );
+        }
+        if x.text && y.text {
+            self.at(p);
+            return Err(self.err("`text` occurs on both sides of `interleave` (section 7.4)"));
+        }
+        Ok(())
+    }
+
     fn any_overlap(&self, xs: &[u32], ys: &[u32]) -> bool {
+        if xs.is_empty() || ys.is_empty() {
+            return false;
+        }
         let ncs = &self.g.ncs;
         let mut names = FxMap::default();
         let mut wild = Vec::new();
@@ -269,38 +291,44 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn parts_of(&mut self, p: PatId) -> std::rc::Rc<Parts> {
-        if let Some(parts) = self.parts.get(&p) {
+    /// The attributes, or the elements and text, that `p` holds outside
+    /// elements; shared, and not copied when one side of a pair is empty.
+    fn parts_of(&mut self, p: PatId, side: Side) -> Rc<Parts> {
+        if let Some(parts) = self.parts.get(&(p, side)) {
             return parts.clone();
         }
-        let parts = match self.g.pats.get(p) {
-            Pat::Attribute(nc, _) => Parts {
-                attrs: vec![nc],
-                ..Parts::default()
-            },
-            Pat::Element(slot) => Parts {
-                elems: vec![self.g.elements[slot as usize].nc],
-                ..Parts::default()
-            },
-            Pat::Text => Parts {
-                text: true,
-                ..Parts::default()
-            },
-            Pat::Choice(a, b) | Pat::Group(a, b) | Pat::Interleave(a, b) => {
-                let (x, y) = (self.parts_of(a), self.parts_of(b));
-                Parts {
-                    attrs: x.attrs.iter().chain(&y.attrs).copied().collect(),
-                    elems: x.elems.iter().chain(&y.elems).copied().collect(),
-                    text: x.text || y.text,
-                }
+        let one = |names: Vec<u32>, text: bool| Rc::new(Parts { names, text });
+        let parts = match (self.g.pats.get(p), side) {
+            (Pat::Attribute(nc, _), Side::Attrs) => one(vec![nc], false),
+            (Pat::Element(slot), Side::Elems) => {
+                one(vec![self.g.elements[slot as usize].nc], false)
             }
-            Pat::OneOrMore(a) => return self.parts_of(a),
-            _ => Parts::default(),
+            (Pat::Text, Side::Elems) => one(Vec::new(), true),
+            (Pat::Choice(a, b) | Pat::Group(a, b) | Pat::Interleave(a, b), _) => {
+                let (x, y) = (self.parts_of(a, side), self.parts_of(b, side));
+                join(x, y)
+            }
+            (Pat::OneOrMore(a), _) => return self.parts_of(a, side),
+            _ => self.none.clone(),
         };
-        let parts = std::rc::Rc::new(parts);
-        self.parts.insert(p, parts.clone());
+        self.parts.insert((p, side), parts.clone());
         parts
     }
+}
+
+/// The parts of both `x` and `y`, reusing one when the other is empty.
+fn join(x: Rc<Parts>, y: Rc<Parts>) -> Rc<Parts> {
+    let empty = |p: &Parts| p.names.is_empty() && !p.text;
+    if empty(&y) {
+        return x;
+    }
+    if empty(&x) {
+        return y;
+    }
+    Rc::new(Parts {
+        names: x.names.iter().chain(&y.names).copied().collect(),
+        text: x.text || y.text,
+    })
 }
 
 fn describe(p: Pat) -> &'static str {

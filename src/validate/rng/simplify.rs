@@ -276,16 +276,17 @@ impl<'a, 'l> Simplifier<'a, 'l> {
         let parts = self.defs[d].parts.clone();
         let scope = Some(self.defs[d].scope);
         let method = parts.iter().find_map(|p| p.0).unwrap_or(Combine::Choice);
-        let mut acc: Option<PatId> = None;
+        let mut ids = Vec::with_capacity(parts.len());
         for (_, body, _) in parts {
-            let id = self.conv(body, scope)?;
-            acc = Some(match (acc, method) {
-                (None, _) => id,
-                (Some(a), Combine::Choice) => s::choice(&mut self.pats, a, id),
-                (Some(a), Combine::Interleave) => s::interleave(&mut self.pats, a, id),
-            });
+            ids.push(self.conv(body, scope)?);
         }
-        let id = acc.unwrap_or(s::NOT_ALLOWED);
+        let id = match method {
+            Combine::Choice => s::choice_all(&mut self.pats, &ids),
+            Combine::Interleave => ids
+                .into_iter()
+                .reduce(|a, b| s::interleave(&mut self.pats, a, b))
+                .unwrap_or(s::NOT_ALLOWED),
+        };
         self.states[d] = State::Done(id);
         Ok(id)
     }
@@ -315,15 +316,23 @@ impl<'a, 'l> Simplifier<'a, 'l> {
                 self.locs.entry(id).or_insert(*loc);
                 id
             }
-            P::Group(v, loc) | P::Interleave(v, loc) | P::Choice(v, loc) => {
+            P::Choice(v, loc) => {
+                let alts = v
+                    .iter()
+                    .map(|c| self.conv(c, scope))
+                    .collect::<Res<Vec<_>>>()?;
+                let id = s::choice_all(&mut self.pats, &alts);
+                self.locs.entry(id).or_insert(*loc);
+                id
+            }
+            P::Group(v, loc) | P::Interleave(v, loc) => {
                 let mut acc: Option<PatId> = None;
                 for c in v {
                     let id = self.conv(c, scope)?;
                     acc = Some(match (acc, p) {
                         (None, _) => id,
                         (Some(a), P::Group(..)) => s::group(&mut self.pats, a, id),
-                        (Some(a), P::Interleave(..)) => s::interleave(&mut self.pats, a, id),
-                        (Some(a), _) => s::choice(&mut self.pats, a, id),
+                        (Some(a), _) => s::interleave(&mut self.pats, a, id),
                     });
                 }
                 let id = acc.unwrap_or(s::NOT_ALLOWED);
