@@ -137,7 +137,11 @@ fn validate_file(path: &Path, schema: &Schema) -> Result<FileReport, CheckError>
     let problems = schema
         .validate_str(&text)
         .into_iter()
-        .map(problem_from_violation)
+        .map(|v| {
+            let mut problem = problem_from_violation(v);
+            problem.column = char_column(&text, problem.span.start);
+            problem
+        })
         .collect();
     Ok(FileReport {
         path: path.to_path_buf(),
@@ -167,6 +171,18 @@ fn apply_rules(edition: &EditionFiles, files: &mut [FileReport]) {
     }
 }
 
+/// The 1-based column, in characters, of byte `offset` in `text` (the
+/// streaming validator counts bytes; reports count characters, as the
+/// edition rules and editors' tools do).
+fn char_column(text: &str, offset: usize) -> u32 {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let column = text
+        .get(line_start..offset)
+        .map_or(offset - line_start, |s| s.chars().count());
+    u32::try_from(column + 1).unwrap_or(u32::MAX)
+}
+
 /// A schema violation as a report problem.
 #[must_use]
 pub fn problem_from_violation(v: Violation) -> Problem {
@@ -190,4 +206,18 @@ fn describe_paths(targets: &Targets) -> String {
         .map(|p| format!("`{}`", p.display()))
         .collect();
     all.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::char_column;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "<a>\n  <ü>é<b/></ü>";
+        let b = text.find("<b/>").unwrap();
+        assert_eq!(char_column(text, b), 7);
+        assert_eq!(char_column(text, 0), 1);
+        assert_eq!(char_column(text, text.len() + 5), 15);
+    }
 }
