@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{collapse, have, shared_dir, teikit};
+use common::{collapse, have, parallel, shared_dir, teikit};
 use roxmltree::{Document, Node};
 use teikit::export::html::letter_html;
 use teikit::export::{write_site, Register};
@@ -170,26 +170,6 @@ fn no_text_lost_on_the_corpus() {
         assert_no_text_lost(path, &tei, &html)
     });
     assert!(lost.is_empty(), "{}", lost.join("\n"));
-}
-
-/// Runs `check` over `files` on two threads, gathering what it reports.
-fn parallel(files: &[PathBuf], check: impl Fn(&Path) -> Option<String> + Sync) -> Vec<String> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let found = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                if let Some(report) = check(path) {
-                    found.lock().unwrap().push(report);
-                }
-            });
-        }
-    });
-    let mut found = found.into_inner().unwrap();
-    found.sort();
-    found
 }
 
 fn bundled_site(dir: &Path) -> Vec<PathBuf> {

@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{collapse, have, shared_dir, teikit};
+use common::{collapse, have, parallel, shared_dir, teikit};
 use teikit::export::{text_of, Reading, TextOptions};
 
 fn root() -> PathBuf {
@@ -184,26 +184,6 @@ fn xslt_twin_agrees_on_the_corpus() {
             collapse(&xsltproc(&path, "orig"))
         );
     }
-}
-
-/// Runs `check` over `files` on two threads, gathering what it reports.
-fn parallel(files: &[PathBuf], check: impl Fn(&Path) -> Option<String> + Sync) -> Vec<String> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let found = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(path) = files.get(i) else { break };
-                if let Some(report) = check(path) {
-                    found.lock().unwrap().push(report);
-                }
-            });
-        }
-    });
-    let mut found = found.into_inner().unwrap();
-    found.sort();
-    found
 }
 
 fn first_difference(path: &Path, rust: &str, xslt: &str) -> String {

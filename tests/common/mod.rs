@@ -88,3 +88,23 @@ pub fn jing_available() -> bool {
     eprintln!("skipped: jing is not installed");
     false
 }
+
+/// Runs `check` over `files` on two threads, gathering what it reports.
+pub fn parallel(files: &[PathBuf], check: impl Fn(&Path) -> Option<String> + Sync) -> Vec<String> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let found = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                if let Some(report) = check(path) {
+                    found.lock().unwrap().push(report);
+                }
+            });
+        }
+    });
+    let mut found = found.into_inner().unwrap();
+    found.sort();
+    found
+}
