@@ -21,23 +21,7 @@ fn shared() -> PathBuf {
 }
 
 fn xml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "xml") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+    teikit::files::collect_files(&[dir.to_path_buf()], "xml").unwrap_or_default()
 }
 
 /// A synthetic TEI document of about `size` bytes, generated as it is read.

@@ -13,20 +13,7 @@ use std::process::Command;
 use teikit::validate::{Schema, Violation};
 
 fn xml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("corpus folder is readable") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "xml") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+    teikit::files::collect_files(&[dir.to_path_buf()], "xml").expect("corpus folder is readable")
 }
 
 fn validate_file(schema: &Schema, path: &Path) -> Vec<Violation> {
