@@ -4,12 +4,12 @@
 
 use super::datatype::NsMap;
 
-/// A place in a schema: file index, line, column.
+/// A place in a schema: file index and byte offset in that file's text
+/// (line and column are computed only when an error is reported).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Loc {
     pub file: u32,
-    pub line: u32,
-    pub col: u32,
+    pub offset: u32,
 }
 
 /// A name class as written (names resolved to namespace URIs).

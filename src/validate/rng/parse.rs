@@ -32,6 +32,8 @@ struct Inh {
 pub(crate) struct Loader {
     /// Every file read, indexed by `Loc::file`.
     pub files: Vec<PathBuf>,
+    /// The text of every file read (what `Loc::offset` points into).
+    sources: Vec<String>,
     /// Files being read (to refuse loops of references).
     open: Vec<PathBuf>,
 }
@@ -43,20 +45,26 @@ impl Loader {
     pub(crate) fn new() -> Loader {
         Loader {
             files: Vec::new(),
+            sources: Vec::new(),
             open: Vec::new(),
         }
     }
 
     /// The location of `loc` for an error.
     pub(crate) fn location(&self, loc: Loc) -> SchemaLocation {
+        let text = self
+            .sources
+            .get(loc.file as usize)
+            .map_or("", String::as_str);
+        let (line, column) = line_column(text, loc.offset as usize);
         SchemaLocation {
             file: self
                 .files
                 .get(loc.file as usize)
                 .cloned()
                 .unwrap_or_default(),
-            line: loc.line,
-            column: loc.col,
+            line,
+            column,
         }
     }
 
@@ -109,6 +117,7 @@ impl Loader {
     fn document(&mut self, text: &str, path: &Path, inh: &Inh) -> Res<P> {
         let file = self.files.len() as u32;
         self.files.push(path.to_path_buf());
+        self.sources.push(text.to_string());
         let compact = path.extension().is_some_and(|e| e == "rnc");
         let translated = if compact {
             Some(rnc::to_rng(text).map_err(|e| compact_error(path, text, e))?)
@@ -128,8 +137,6 @@ impl Loader {
             }
         })?;
         let cx = Cx {
-            source: text,
-            lines: line_starts(text),
             map: translated.as_ref(),
             file,
         };
@@ -141,36 +148,40 @@ impl Loader {
     }
 }
 
-/// The byte offsets where the lines of `text` start.
-fn line_starts(text: &str) -> Vec<usize> {
-    let mut lines = vec![0];
-    lines.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    lines
+/// The line and column (1-based, the column in characters) of byte
+/// `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = text
+        .get(start..offset)
+        .map_or(offset - start, |s| s.chars().count())
+        + 1;
+    (line as u32, column as u32)
 }
 
 /// An error of the compact reader, located in the `.rnc` file.
 fn compact_error(path: &Path, text: &str, error: rnc::RncError) -> SchemaError {
-    let offset = error.span().offset().min(text.len());
-    let lines = line_starts(text);
-    let line = lines.partition_point(|s| *s <= offset).max(1);
-    let start = lines[line - 1];
-    let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+    let (line, column) = line_column(text, error.span().offset());
     SchemaError::Compact {
         location: SchemaLocation {
             file: path.to_path_buf(),
-            line: line as u32,
-            column: column as u32,
+            line,
+            column,
         },
         error,
     }
 }
 
-/// The document being read: the text positions refer to (the schema file's
-/// own text), where its lines start, and for a compact schema the map from
-/// the translated XML back to it.
+/// The document being read: its index in the file table and, for a
+/// compact schema, the map from the translated XML back to the `.rnc` text
+/// (which positions refer to).
 struct Cx<'t> {
-    source: &'t str,
-    lines: Vec<usize>,
     map: Option<&'t rnc::Translated>,
     file: u32,
 }
@@ -179,17 +190,9 @@ impl Cx<'_> {
     fn loc(&self, node: Node) -> Loc {
         let pos = node.range().start;
         let pos = self.map.map_or(pos, |t| t.source_offset(pos));
-        let line = self.lines.partition_point(|s| *s <= pos).max(1);
-        let start = self.lines[line - 1];
-        let col = self
-            .source
-            .get(start..pos)
-            .map_or(pos - start, |s| s.chars().count())
-            + 1;
         Loc {
             file: self.file,
-            line: line as u32,
-            col: col as u32,
+            offset: u32::try_from(pos).unwrap_or(u32::MAX),
         }
     }
 }
