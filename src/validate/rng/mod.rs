@@ -25,6 +25,7 @@ mod restrict;
 mod schema;
 mod simplify;
 mod stream;
+mod tree;
 mod uri;
 
 use std::io::BufRead;

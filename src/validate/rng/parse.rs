@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use roxmltree::Node;
+use super::tree::{Node, Tree};
 
 use super::ast::{Combine, Comp, DataP, GrammarP, Loc, Nc, ValueP, P};
 use super::datatype::NsMap;
@@ -125,23 +125,23 @@ impl Loader {
             None
         };
         let xml = translated.as_ref().map_or(text, |t| t.xml.as_str());
-        let doc = crate::tei::parse_untrusted(xml).map_err(|e| {
-            let pos = e.pos();
+        let doc = Tree::parse(xml).map_err(|e| {
+            let (line, column) = line_column(xml, e.offset);
             SchemaError::NotWellFormed {
                 location: SchemaLocation {
                     file: path.to_path_buf(),
-                    line: pos.row,
-                    column: pos.col,
+                    line,
+                    column,
                 },
-                message: e.to_string(),
+                message: format!("{} at {line}:{column}", e.message),
             }
         })?;
         let cx = Cx {
             map: translated.as_ref(),
             file,
         };
-        let root = doc.root_element();
-        if root.tag_name().namespace() != Some(RNG_NS) {
+        let root = doc.root();
+        if !root.is_rng() {
             return Err(self.syntax(cx.loc(root), "the root element is not a RELAX NG pattern"));
         }
         self.pattern(&cx, root, inh)
@@ -188,7 +188,7 @@ struct Cx<'t> {
 
 impl Cx<'_> {
     fn loc(&self, node: Node) -> Loc {
-        let pos = node.range().start;
+        let pos = node.pos();
         let pos = self.map.map_or(pos, |t| t.source_offset(pos));
         Loc {
             file: self.file,
@@ -222,35 +222,28 @@ const PATTERNS: &[&str] = &[
 impl Loader {
     /// The RELAX NG element children of `node` (foreign ones dropped);
     /// text other than white space is an error unless `text_ok`.
-    fn children<'a, 'i>(
+    fn children<'a, 't>(
         &self,
         cx: &Cx,
-        node: Node<'a, 'i>,
+        node: Node<'a, 't>,
         text_ok: bool,
-    ) -> Res<Vec<Node<'a, 'i>>> {
-        let mut out = Vec::new();
-        for child in node.children() {
-            if child.is_element() {
-                if text_ok {
-                    return Err(self.syntax(
-                        cx.loc(child),
-                        format!("`<{}>` holds only text", node.tag_name().name()),
-                    ));
-                }
-                if child.tag_name().namespace() == Some(RNG_NS) {
-                    out.push(child);
-                }
-            } else if child.is_text() && !text_ok {
-                let t = child.text().unwrap_or("");
-                if !super::datatype::is_whitespace(t) {
-                    return Err(self.syntax(
-                        cx.loc(node),
-                        format!("text is not allowed in `<{}>`", node.tag_name().name()),
-                    ));
-                }
+    ) -> Res<Vec<Node<'a, 't>>> {
+        if text_ok {
+            if let Some(child) = node.children().next() {
+                return Err(self.syntax(
+                    cx.loc(child),
+                    format!("`<{}>` holds only text", node.name()),
+                ));
             }
+            return Ok(Vec::new());
         }
-        Ok(out)
+        if node.has_text() {
+            return Err(self.syntax(
+                cx.loc(node),
+                format!("text is not allowed in `<{}>`", node.name()),
+            ));
+        }
+        Ok(node.children().filter(Node::is_rng).collect())
     }
 
     /// Checks the attributes of `node` and computes what its children inherit.
@@ -263,10 +256,7 @@ impl Loader {
                     if !allowed.contains(&n) && n != "ns" && n != "datatypeLibrary" {
                         return Err(self.syntax(
                             cx.loc(node),
-                            format!(
-                                "attribute `{n}` is not allowed on `<{}>`",
-                                node.tag_name().name()
-                            ),
+                            format!("attribute `{n}` is not allowed on `<{}>`", node.name()),
                         ));
                     }
                 }
@@ -311,7 +301,7 @@ impl Loader {
         node.attribute(name).map(trim).ok_or_else(|| {
             self.syntax(
                 cx.loc(node),
-                format!("`<{}>` needs a `{name}` attribute", node.tag_name().name()),
+                format!("`<{}>` needs a `{name}` attribute", node.name()),
             )
         })
     }
@@ -332,18 +322,15 @@ impl Loader {
         if self.children(cx, node, false)?.is_empty() {
             Ok(())
         } else {
-            Err(self.syntax(
-                cx.loc(node),
-                format!("`<{}>` must be empty", node.tag_name().name()),
-            ))
+            Err(self.syntax(cx.loc(node), format!("`<{}>` must be empty", node.name())))
         }
     }
 
     /// A pattern element.
     fn pattern(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<P> {
-        let name = node.tag_name().name();
+        let name = node.name();
         let loc = cx.loc(node);
-        if node.tag_name().namespace() != Some(RNG_NS) || !PATTERNS.contains(&name) {
+        if !node.is_rng() || !PATTERNS.contains(&name) {
             return Err(self.syntax(loc, format!("expected a pattern, found `<{name}>`")));
         }
         match name {
@@ -400,7 +387,7 @@ impl Loader {
         if kids.len() <= skip {
             return Err(self.syntax(
                 cx.loc(node),
-                format!("`<{}>` needs at least one pattern", node.tag_name().name()),
+                format!("`<{}>` needs at least one pattern", node.name()),
             ));
         }
         kids[skip..]
@@ -410,7 +397,7 @@ impl Loader {
     }
 
     fn named(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<P> {
-        let is_attr = node.tag_name().name() == "attribute";
+        let is_attr = node.name() == "attribute";
         let loc = cx.loc(node);
         let inh = self.attrs(cx, node, &["name"], inh)?;
         let kids = self.children(cx, node, false)?;
@@ -451,7 +438,7 @@ impl Loader {
                 let ns = if prefix == "xml" {
                     Some(crate::tei::XML_NS)
                 } else {
-                    node.lookup_namespace_uri(Some(prefix))
+                    node.lookup_namespace(prefix)
                 };
                 match ns {
                     Some(ns) => Ok(Nc::Name(ns.to_string(), local.to_string())),
@@ -468,13 +455,12 @@ impl Loader {
     fn name_class(&mut self, cx: &Cx, node: Node, inh: &Inh) -> Res<Nc> {
         let loc = cx.loc(node);
         let inh = self.attrs(cx, node, &[], inh)?;
-        match node.tag_name().name() {
+        match node.name() {
             "name" => {
                 if !self.children(cx, node, true)?.is_empty() {
                     return Err(self.syntax(loc, "`<name>` holds only a QName"));
                 }
-                let text: String = node.children().filter_map(|c| c.text()).collect();
-                self.qname(cx, node, trim(&text), &inh.ns)
+                self.qname(cx, node, trim(node.text()), &inh.ns)
             }
             "anyName" => Ok(Nc::Any(self.nc_except(cx, node, &inh)?)),
             "nsName" => Ok(Nc::NsName(
@@ -501,7 +487,7 @@ impl Loader {
         let Some(except) = kids.first() else {
             return Ok(None);
         };
-        if kids.len() > 1 || except.tag_name().name() != "except" {
+        if kids.len() > 1 || except.name() != "except" {
             return Err(self.syntax(cx.loc(node), "only one `<except>` may follow"));
         }
         let inh = self.attrs(cx, *except, &[], inh)?;
@@ -513,7 +499,7 @@ impl Loader {
             .iter()
             .map(|k| self.name_class(cx, *k, &inh))
             .collect::<Res<_>>()?;
-        let is_any = node.tag_name().name() == "anyName";
+        let is_any = node.name() == "anyName";
         for nc in &ncs {
             if contains_wildcard(nc, is_any) {
                 let what = if is_any {
@@ -536,7 +522,7 @@ impl Loader {
         if !self.children(cx, node, true)?.is_empty() {
             return Err(self.syntax(loc, "`<value>` holds only text"));
         }
-        let text: String = node.children().filter_map(|c| c.text()).collect();
+        let text = node.text().to_string();
         let (lib, name) = match node.attribute("type") {
             Some(t) => (
                 inh.lib.to_string(),
@@ -550,7 +536,8 @@ impl Loader {
         let ns = if matches!(name.as_str(), "QName" | "NOTATION") {
             NsMap(
                 node.namespaces()
-                    .map(|n| (n.name().unwrap_or("").to_string(), n.uri().to_string()))
+                    .into_iter()
+                    .map(|(p, u)| (p.to_string(), u.to_string()))
                     .chain(std::iter::once((String::new(), inh.ns.to_string())))
                     .collect(),
             )
@@ -573,14 +560,14 @@ impl Loader {
         let mut params = Vec::new();
         let mut except = None;
         for kid in self.children(cx, node, false)? {
-            match kid.tag_name().name() {
+            match kid.name() {
                 "param" if except.is_none() => {
                     self.attrs(cx, kid, &["name"], &inh)?;
                     let n = self.ncname_attr(cx, kid, "name")?;
                     if !self.children(cx, kid, true)?.is_empty() {
                         return Err(self.syntax(cx.loc(kid), "`<param>` holds only text"));
                     }
-                    params.push((n, kid.children().filter_map(|c| c.text()).collect()));
+                    params.push((n, kid.text().to_string()));
                 }
                 "except" if except.is_none() => {
                     let einh = self.attrs(cx, kid, &[], &inh)?;
@@ -640,7 +627,7 @@ impl Loader {
         let mut out = Vec::new();
         for kid in self.children(cx, node, false)? {
             let loc = cx.loc(kid);
-            let comp = match kid.tag_name().name() {
+            let comp = match kid.name() {
                 "start" => {
                     let kinh = self.attrs(cx, kid, &["combine"], inh)?;
                     let combine = self.combine(cx, kid)?;
