@@ -18,7 +18,10 @@ use super::schema::{
 type Res<T> = Result<T, SchemaError>;
 
 /// A datatype's library, name and parameters.
-type DtKey = (String, String, Vec<(String, String)>);
+type DtKey<'a> = (&'a str, &'a str, &'a [(String, String)]);
+
+/// A value's datatype, text and (for `QName` and `NOTATION`) namespaces.
+type ValueKey<'a> = (u32, &'a str, &'a [(String, String)]);
 
 /// One definition (or a grammar's start) and the scope it belongs to.
 struct Def<'a> {
@@ -53,9 +56,11 @@ pub(crate) struct Simplifier<'a, 'l> {
     ncs: NameClasses,
     elements: Vec<ElementDef>,
     dts: Vec<Dt>,
-    dt_keys: FxMap<DtKey, u32>,
+    dt_keys: FxMap<DtKey<'a>, u32>,
     values: Vec<ValueDef>,
-    value_keys: FxMap<(u32, String, String), u32>,
+    value_keys: FxMap<ValueKey<'a>, u32>,
+    /// Name classes of one name, shared by every pattern with that name.
+    names: FxMap<(&'a str, &'a str), u32>,
     /// Where each element and attribute pattern was written.
     pub locs: FxMap<PatId, Loc>,
     /// Where each element definition was written.
@@ -79,6 +84,7 @@ impl<'a, 'l> Simplifier<'a, 'l> {
             dt_keys: FxMap::default(),
             values: Vec::new(),
             value_keys: FxMap::default(),
+            names: FxMap::default(),
             locs: FxMap::default(),
             element_locs: Vec::new(),
         }
@@ -152,7 +158,7 @@ impl<'a, 'l> Simplifier<'a, 'l> {
         });
         self.grammar_scope.insert(g as *const GrammarP as usize, id);
         let mut starts = Vec::new();
-        let mut defines: Vec<(&'a str, Parts<'a>)> = Vec::new();
+        let mut defines = Defines::default();
         collect(&g.comps, &mut starts, &mut defines);
         if starts.is_empty() {
             return Err(self.err(g.loc, "a grammar needs a `<start>`"));
@@ -160,7 +166,7 @@ impl<'a, 'l> Simplifier<'a, 'l> {
         self.check_combine("start", &starts)?;
         let d = self.add_def("start".into(), starts, id);
         self.scopes[id].start = Some(d);
-        for (name, parts) in defines {
+        for (name, parts) in defines.list {
             self.check_combine(name, &parts)?;
             let d = self.add_def(name.to_string(), parts, id);
             self.scopes[id].defs.insert(name.to_string(), d);
@@ -273,11 +279,12 @@ impl<'a, 'l> Simplifier<'a, 'l> {
             State::Todo => {}
         }
         self.states[d] = State::Busy;
-        let parts = self.defs[d].parts.clone();
         let scope = Some(self.defs[d].scope);
+        let parts = &self.defs[d].parts;
         let method = parts.iter().find_map(|p| p.0).unwrap_or(Combine::Choice);
         let mut ids = Vec::with_capacity(parts.len());
-        for (_, body, _) in parts {
+        for i in 0..parts.len() {
+            let body = self.defs[d].parts[i].1;
             ids.push(self.conv(body, scope)?);
         }
         let id = match method {
@@ -387,9 +394,16 @@ impl<'a, 'l> Simplifier<'a, 'l> {
         Ok(id)
     }
 
-    fn name_class(&mut self, nc: &Nc) -> u32 {
+    fn name_class(&mut self, nc: &'a Nc) -> u32 {
         let n = match nc {
-            Nc::Name(ns, l) => NameClass::Name(ns.clone(), l.clone()),
+            Nc::Name(ns, l) => {
+                if let Some(&id) = self.names.get(&(ns.as_str(), l.as_str())) {
+                    return id;
+                }
+                let id = self.ncs.add(NameClass::Name(ns.clone(), l.clone()));
+                self.names.insert((ns, l), id);
+                return id;
+            }
             Nc::Any(e) => NameClass::Any(e.as_ref().map(|e| self.name_class(e))),
             Nc::NsName(ns, e) => {
                 NameClass::NsName(ns.clone(), e.as_ref().map(|e| self.name_class(e)))
@@ -408,12 +422,12 @@ impl<'a, 'l> Simplifier<'a, 'l> {
 
     fn datatype(
         &mut self,
-        lib: &str,
-        name: &str,
-        params: &[(String, String)],
+        lib: &'a str,
+        name: &'a str,
+        params: &'a [(String, String)],
         loc: Loc,
     ) -> Res<u32> {
-        let key = (lib.to_string(), name.to_string(), params.to_vec());
+        let key = (lib, name, params);
         if let Some(i) = self.dt_keys.get(&key) {
             return Ok(*i);
         }
@@ -446,14 +460,10 @@ impl<'a, 'l> Simplifier<'a, 'l> {
         Ok(id)
     }
 
-    fn value(&mut self, v: &ValueP) -> Res<PatId> {
+    fn value(&mut self, v: &'a ValueP) -> Res<PatId> {
         let dt = self.datatype(&v.lib, &v.name, &[], v.loc)?;
-        let ctx_key = if matches!(v.name.as_str(), "QName" | "NOTATION") {
-            format!("{:?}", v.ns)
-        } else {
-            String::new()
-        };
-        let key = (dt, v.text.clone(), ctx_key);
+        // Only `QName` and `NOTATION` values carry their namespaces.
+        let key = (dt, v.text.as_str(), v.ns.0.as_slice());
         let idx = match self.value_keys.get(&key) {
             Some(i) => *i,
             None => {
@@ -483,13 +493,23 @@ impl<'a, 'l> Simplifier<'a, 'l> {
 
 type Parts<'a> = Vec<(Option<Combine>, &'a P, Loc)>;
 
-fn collect<'a>(comps: &'a [Comp], starts: &mut Parts<'a>, defines: &mut Vec<(&'a str, Parts<'a>)>) {
+/// The definitions of a grammar, in the order they are first defined.
+#[derive(Default)]
+struct Defines<'a> {
+    list: Vec<(&'a str, Parts<'a>)>,
+    index: FxMap<&'a str, usize>,
+}
+
+fn collect<'a>(comps: &'a [Comp], starts: &mut Parts<'a>, defines: &mut Defines<'a>) {
     for c in comps {
         match c {
             Comp::Start(comb, p, loc) => starts.push((*comb, p, *loc)),
-            Comp::Define(name, comb, p, loc) => match defines.iter_mut().find(|d| d.0 == name) {
-                Some(d) => d.1.push((*comb, p, *loc)),
-                None => defines.push((name, vec![(*comb, p, *loc)])),
+            Comp::Define(name, comb, p, loc) => match defines.index.get(name.as_str()) {
+                Some(&i) => defines.list[i].1.push((*comb, p, *loc)),
+                None => {
+                    defines.index.insert(name, defines.list.len());
+                    defines.list.push((name, vec![(*comb, p, *loc)]));
+                }
             },
             Comp::Div(inner) => collect(inner, starts, defines),
         }
