@@ -43,11 +43,19 @@ struct Checker<'g, 'l> {
     g: &'g Grammar,
     loader: &'l Loader,
     locs: &'g FxMap<PatId, Loc>,
-    seen: FxMap<(PatId, u8), ()>,
-    parts: FxMap<(PatId, Side), Rc<Parts>>,
+    /// Per pattern, the contexts of [`Checker::paths`] already checked
+    /// (bit `cx`).
+    seen: Vec<u32>,
+    /// Per pattern, its attributes and its elements and text.
+    parts: Vec<[Option<Rc<Parts>>; 2]>,
     none: Rc<Parts>,
     checked: Vec<bool>,
-    content_types: FxMap<PatId, Option<Ct>>,
+    /// Per pattern, its content type once computed.
+    content_types: Vec<Option<Option<Ct>>>,
+    /// Per name class, the stamp of the last [`Checker::any_overlap`] that
+    /// saw it as a single name on its first side.
+    marks: Vec<u32>,
+    stamp: u32,
     here: Loc,
 }
 
@@ -59,21 +67,24 @@ pub(crate) fn check(
     locs: &FxMap<PatId, Loc>,
     element_locs: &[Loc],
 ) -> Result<(), SchemaError> {
+    let n = g.pats.len();
     let mut c = Checker {
         g,
         loader,
         locs,
-        seen: FxMap::default(),
-        parts: FxMap::default(),
+        seen: vec![0; n],
+        parts: vec![[None, None]; n],
         none: Rc::default(),
-        checked: vec![false; g.pats.len()],
-        content_types: FxMap::default(),
+        checked: vec![false; n],
+        content_types: vec![None; n],
+        marks: Vec::new(),
+        stamp: 0,
         here: Loc::default(),
     };
     c.here = locs.get(&g.start).copied().unwrap_or_default();
     c.start(g.start)?;
     let mut todo = Vec::new();
-    let mut seen = FxMap::default();
+    let mut seen = vec![false; g.pats.len()];
     let mut done = vec![false; g.elements.len()];
     reachable_elements(g, g.start, &mut seen, &mut todo);
     while let Some(slot) = todo.pop() {
@@ -95,11 +106,12 @@ pub(crate) fn check(
 }
 
 /// The element slots that `p` refers to outside other elements.
-fn reachable_elements(g: &Grammar, p: PatId, seen: &mut FxMap<PatId, ()>, out: &mut Vec<u32>) {
+fn reachable_elements(g: &Grammar, p: PatId, seen: &mut [bool], out: &mut Vec<u32>) {
     let mut stack = vec![p];
     while let Some(p) = stack.pop() {
-        if seen.insert(p, ()).is_some() {
-            continue;
+        match seen.get_mut(p as usize) {
+            Some(s) if !*s => *s = true,
+            _ => continue,
         }
         match g.pats.get(p) {
             Pat::Element(slot) => out.push(slot),
@@ -146,8 +158,12 @@ impl Checker<'_, '_> {
 
     /// 7.1.1 to 7.1.4 and the wildcard rule of 7.3.
     fn paths(&mut self, p: PatId, cx: u8) -> Result<(), SchemaError> {
-        if self.seen.insert((p, cx), ()).is_some() {
-            return Ok(());
+        if let Some(seen) = self.seen.get_mut(p as usize) {
+            let bit = 1 << cx;
+            if *seen & bit != 0 {
+                return Ok(());
+            }
+            *seen |= bit;
         }
         let pat = self.g.pats.get(p);
         let bad = |m: u8| cx & m != 0;
@@ -193,11 +209,13 @@ impl Checker<'_, '_> {
     }
 
     fn content_type(&mut self, p: PatId) -> Option<Ct> {
-        if let Some(ct) = self.content_types.get(&p) {
+        if let Some(Some(ct)) = self.content_types.get(p as usize) {
             return *ct;
         }
         let ct = self.content_type_uncached(p);
-        self.content_types.insert(p, ct);
+        if let Some(slot) = self.content_types.get_mut(p as usize) {
+            *slot = Some(ct);
+        }
         ct
     }
 
@@ -270,23 +288,34 @@ impl Checker<'_, '_> {
         Ok(())
     }
 
-    fn any_overlap(&self, xs: &[u32], ys: &[u32]) -> bool {
+    /// Whether a name is in a name class of `xs` and one of `ys`. Name
+    /// classes of one name are shared (equal names, equal ids), so single
+    /// names are compared by id, with marks instead of a set per call.
+    fn any_overlap(&mut self, xs: &[u32], ys: &[u32]) -> bool {
         if xs.is_empty() || ys.is_empty() {
             return false;
         }
         let ncs = &self.g.ncs;
-        let mut names = FxMap::default();
+        self.stamp += 1;
+        let stamp = self.stamp;
         let mut wild = Vec::new();
         for &x in xs {
-            match ncs.single(x) {
-                Some(n) => {
-                    names.insert(n, ());
+            if ncs.single(x).is_some() {
+                let i = x as usize;
+                if i >= self.marks.len() {
+                    self.marks.resize(i + 1, 0);
                 }
-                None => wild.push(x),
+                self.marks[i] = stamp;
+            } else {
+                wild.push(x);
             }
         }
+        let marks = &self.marks;
         ys.iter().any(|&y| match ncs.single(y) {
-            Some(n) => names.contains_key(&n) || wild.iter().any(|&w| ncs.contains(w, n.0, n.1)),
+            Some(n) => {
+                marks.get(y as usize) == Some(&stamp)
+                    || wild.iter().any(|&w| ncs.contains(w, n.0, n.1))
+            }
             None => xs.iter().any(|&x| ncs.overlap(x, y)),
         })
     }
@@ -294,7 +323,7 @@ impl Checker<'_, '_> {
     /// The attributes, or the elements and text, that `p` holds outside
     /// elements; shared, and not copied when one side of a pair is empty.
     fn parts_of(&mut self, p: PatId, side: Side) -> Rc<Parts> {
-        if let Some(parts) = self.parts.get(&(p, side)) {
+        if let Some(Some(parts)) = self.parts.get(p as usize).map(|s| &s[side as usize]) {
             return parts.clone();
         }
         let one = |names: Vec<u32>, text: bool| Rc::new(Parts { names, text });
@@ -311,7 +340,9 @@ impl Checker<'_, '_> {
             (Pat::OneOrMore(a), _) => return self.parts_of(a, side),
             _ => self.none.clone(),
         };
-        self.parts.insert((p, side), parts.clone());
+        if let Some(slot) = self.parts.get_mut(p as usize) {
+            slot[side as usize] = Some(parts.clone());
+        }
         parts
     }
 }
