@@ -216,10 +216,15 @@ impl<'t> Tree<'t> {
                 message: "the schema is larger than 4 GB".into(),
             });
         }
+        // quick-xml skips a byte order mark without counting it: skip it
+        // here and shift positions by its length.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let shift = text.len() - body.len();
         // Every element starts with `<`: size the tables once.
-        let tags = memchr::memchr_iter(b'<', text.as_bytes()).count();
+        let tags = memchr::memchr_iter(b'<', body.as_bytes()).count();
         let mut b = Builder {
-            text,
+            text: body,
+            shift,
             tree: Tree {
                 elems: Vec::with_capacity(tags / 2),
                 attrs: Vec::with_capacity(tags / 2),
@@ -233,11 +238,11 @@ impl<'t> Tree<'t> {
             open: Vec::new(),
             root_done: false,
         };
-        let mut reader = Reader::from_str(text);
+        let mut reader = Reader::from_str(body);
         loop {
             let pos = reader.buffer_position() as usize;
             let event = reader.read_event().map_err(|e| WfError {
-                offset: reader.error_position() as usize,
+                offset: reader.error_position() as usize + shift,
                 message: e.to_string(),
             })?;
             let result = match event {
@@ -262,7 +267,7 @@ impl<'t> Tree<'t> {
                 Event::Eof => break,
             };
             result.map_err(|message| WfError {
-                offset: pos,
+                offset: pos + shift,
                 message,
             })?;
         }
@@ -290,7 +295,9 @@ struct Open {
 }
 
 struct Builder<'t> {
+    /// The text after any byte order mark, and the length of that mark.
     text: &'t str,
+    shift: usize,
     tree: Tree<'t>,
     open: Vec<Open>,
     root_done: bool,
@@ -439,7 +446,7 @@ impl<'t> Builder<'t> {
         self.tree.elems.push(Elem {
             ns,
             local,
-            pos: pos as u32,
+            pos: (pos + self.shift) as u32,
             attrs: (from as u32, self.tree.attrs.len() as u32),
             first_child: NONE,
             next_sibling: NONE,
@@ -554,6 +561,15 @@ mod tests {
             .message
             .contains("root"));
         assert!(refused("").message.contains("no root"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_positions_still_point_into_the_text() {
+        let text = format!("\u{feff}<element {RNG} name=\"a\"><text/></element>");
+        let tree = Tree::parse(&text).expect("well-formed");
+        let text_node = tree.root().children().next().expect("text");
+        assert_eq!(text_node.pos(), text.find("<text").expect("there"));
+        assert_eq!(tree.root().attribute("name"), Some("a"));
     }
 
     #[test]
