@@ -20,7 +20,7 @@ pub(crate) const DUPLICATE_ID: &str = "teikit::validate::duplicate_id";
 pub(crate) const UNRESOLVED_IDREF: &str = "teikit::validate::unresolved_idref";
 
 /// An attribute's namespace, local name and ID-type.
-type AttrIdType = (String, String, IdType);
+pub(crate) type AttrIdType = (String, String, IdType);
 
 /// The ID-types of attributes: (element, attribute) names to their type.
 #[derive(Default)]
@@ -31,6 +31,22 @@ pub(crate) struct IdMap {
 impl IdMap {
     fn is_empty(&self) -> bool {
         self.by_element.is_empty()
+    }
+
+    /// Every element name with its ID-typed attributes, in name order.
+    pub(crate) fn entries(&self) -> Vec<(&(String, String), &Vec<AttrIdType>)> {
+        let mut out: Vec<_> = self.by_element.iter().collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out
+    }
+
+    /// A map holding `entries`.
+    pub(crate) fn from_entries(
+        entries: impl IntoIterator<Item = ((String, String), Vec<AttrIdType>)>,
+    ) -> IdMap {
+        IdMap {
+            by_element: entries.into_iter().collect(),
+        }
     }
 }
 

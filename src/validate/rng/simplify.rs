@@ -99,6 +99,7 @@ impl<'a, 'l> Simplifier<'a, 'l> {
             ncs: self.ncs,
             elements: self.elements,
             dts: self.dts,
+            dt_specs: dt_specs(self.dt_keys),
             values: self.values,
             main_ns,
         };
@@ -479,6 +480,13 @@ impl<'a, 'l> Simplifier<'a, 'l> {
         self.locs.entry(id).or_insert(v.loc);
         Ok(id)
     }
+}
+
+/// The library, name and params of each datatype, by index.
+fn dt_specs(keys: FxMap<DtKey, u32>) -> Vec<DtKey> {
+    let mut specs: Vec<(u32, DtKey)> = keys.into_iter().map(|(k, i)| (i, k)).collect();
+    specs.sort_unstable_by_key(|(i, _)| *i);
+    specs.into_iter().map(|(_, k)| k).collect()
 }
 
 type Parts<'a> = Vec<(Option<Combine>, &'a P, Loc)>;
