@@ -79,6 +79,10 @@ fn main() {
     let english = letters(&dir, &["melp", "livingstone"]);
     let cold = eval::evaluate(&english, None, None).expect("the dev letters evaluate");
     print("Cold (no register), English dev letters:", &cold);
+    // The sources' letters were written between 1768 (Edgeworth) and 1873
+    // (Livingstone): the period an edition of them would give.
+    let dated = eval::evaluate(&english, None, Some((1768, 1873))).expect("evaluates");
+    print("Cold, with the period 1768-1873, English dev letters:", &dated);
 
     let mut warm = Vec::new();
     for (k, path) in english.iter().enumerate() {
