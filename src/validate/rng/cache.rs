@@ -43,13 +43,27 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// What tells one build of teikit from another: its version and the size
+/// and date of the running program, so that a rebuilt teikit, whose
+/// simplification may differ, never reads what an earlier build stored.
+fn build_stamp() -> u64 {
+    let mut h = FxHasher::default();
+    h.write(env!("CARGO_PKG_VERSION").as_bytes());
+    if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+        h.write_u64(meta.len());
+        if let Ok(since) = meta.modified().map(|m| m.duration_since(SystemTime::UNIX_EPOCH)) {
+            h.write_u64(since.map_or(0, |d| d.as_nanos() as u64));
+        }
+    }
+    h.finish()
+}
+
 /// The compiled schema stored for `path` in `dir`, when every source file
 /// it was compiled from is unchanged.
 pub(crate) fn read(dir: &Path, path: &Path) -> Option<(Grammar, IdMap)> {
     let bytes = std::fs::read(slot(dir, path)).ok()?;
     let mut r = Reader::new(&bytes);
-    if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT || r.str()? != env!("CARGO_PKG_VERSION")
-    {
+    if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT || r.u64()? != build_stamp() {
         return None;
     }
     if r.str()? != path.to_string_lossy() {
@@ -86,7 +100,7 @@ pub(crate) fn write(
     let mut w = Writer::default();
     w.bytes(MAGIC);
     w.u32(FORMAT);
-    w.str(env!("CARGO_PKG_VERSION"));
+    w.u64(build_stamp());
     w.str(&path.to_string_lossy());
     w.u32(sources.len() as u32);
     for source in sources {
