@@ -17,7 +17,7 @@ const MEMO_LIMIT: usize = 1 << 18;
 #[derive(Default)]
 pub(crate) struct Cache {
     pub local: Patterns,
-    names: FxMap<Box<str>, u32>,
+    names: Names,
     sto: FxMap<(PatId, u32), PatId>,
     att: FxMap<(PatId, u32, u32), PatId>,
     values: FxMap<Box<str>, u32>,
@@ -32,6 +32,43 @@ impl Cache {
     /// Whether the cache grew past what is worth keeping.
     pub(crate) fn too_big(&self) -> bool {
         self.local.len() > 4 * MEMO_LIMIT || self.att.len() > MEMO_LIMIT
+    }
+}
+
+/// Local names of one namespace to their ids.
+type LocalNames = FxMap<Box<str>, u32>;
+
+/// Ids for element and attribute names: a table of local names per
+/// namespace (documents use few namespaces), and the names by id.
+#[derive(Default)]
+struct Names {
+    by_ns: Vec<(Box<str>, LocalNames)>,
+    list: Vec<(u32, Box<str>)>,
+}
+
+impl Names {
+    fn id(&mut self, ns: &str, local: &str) -> u32 {
+        let n = match self.by_ns.iter().position(|(u, _)| &**u == ns) {
+            Some(n) => n,
+            None => {
+                self.by_ns.push((Box::from(ns), FxMap::default()));
+                self.by_ns.len() - 1
+            }
+        };
+        if let Some(id) = self.by_ns[n].1.get(local) {
+            return *id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push((n as u32, Box::from(local)));
+        self.by_ns[n].1.insert(Box::from(local), id);
+        id
+    }
+
+    fn get(&self, id: u32) -> (&str, &str) {
+        match self.list.get(id as usize) {
+            Some((n, local)) => (&self.by_ns[*n as usize].0, local),
+            None => ("", ""),
+        }
     }
 }
 
@@ -50,7 +87,6 @@ pub(crate) struct Deriv<'g> {
     pub g: &'g Grammar,
     pub st: Overlay<'g>,
     c: Cache,
-    key: String,
 }
 
 impl<'g> Deriv<'g> {
@@ -61,7 +97,6 @@ impl<'g> Deriv<'g> {
             g,
             st: Overlay::new(&g.pats, local),
             c: cache,
-            key: String::new(),
         }
     }
 
@@ -74,16 +109,12 @@ impl<'g> Deriv<'g> {
 
     /// An id for the name `{ns}local`, stable within the cache.
     pub(crate) fn name_id(&mut self, ns: &str, local: &str) -> u32 {
-        self.key.clear();
-        self.key.push_str(ns);
-        self.key.push('\u{0}');
-        self.key.push_str(local);
-        if let Some(id) = self.c.names.get(self.key.as_str()) {
-            return *id;
-        }
-        let id = self.c.names.len() as u32;
-        self.c.names.insert(self.key.clone().into_boxed_str(), id);
-        id
+        self.c.names.id(ns, local)
+    }
+
+    /// The namespace and local name of the name id `id`.
+    pub(crate) fn name_of(&self, id: u32) -> (&str, &str) {
+        self.c.names.get(id)
     }
 
     /// Whether `p` matches the empty sequence.

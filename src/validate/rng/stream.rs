@@ -2,6 +2,7 @@
 //! nesting, the derivative of the current state at each event, and
 //! recovery after each violation so that every violation is reported once.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::BufRead;
 use std::ops::Range;
@@ -96,7 +97,8 @@ impl<R> Lines<R> {
 
 /// An element being validated.
 struct Frame {
-    name: String,
+    /// The name id of the element (see [`Deriv::name_id`]).
+    name: u32,
     name_span: Range<usize>,
     text: String,
     text_span: Range<usize>,
@@ -135,8 +137,20 @@ pub(crate) struct Validator<'g> {
     seen_root: bool,
     root_done: bool,
     out: Vec<Violation>,
-    /// The element whose start tag is being read (for messages).
-    pending_name: String,
+}
+
+/// An attribute of the start tag being read.
+pub(crate) struct Attr<'a> {
+    /// The namespace URI.
+    pub ns: Cow<'a, str>,
+    /// The local name.
+    pub local: Cow<'a, str>,
+    /// The value, normalised and unescaped.
+    pub value: Cow<'a, str>,
+    /// The value's byte range.
+    pub span: Range<usize>,
+    /// The qualified name's byte range.
+    pub key: Range<usize>,
 }
 
 type Reader<R> = NsReader<Lines<R>>;
@@ -154,7 +168,6 @@ impl<'g> Validator<'g> {
             seen_root: false,
             root_done: false,
             out: Vec::new(),
-            pending_name: String::new(),
         }
     }
 
@@ -308,11 +321,7 @@ impl<'g> Validator<'g> {
     }
 
     fn text_violation(&mut self, text: &str, span: Range<usize>) -> Partial {
-        let name = self
-            .stack
-            .last()
-            .map(|f| f.name.clone())
-            .unwrap_or_default();
+        let name = self.stack.last().map(|f| self.name(f)).unwrap_or_default();
         let mut values = std::collections::BTreeSet::new();
         if let Pat::After(inner, _) = self.d.st.get(self.cur) {
             explain::describe_values(&self.d, inner, &mut values);
@@ -356,7 +365,7 @@ impl<'g> Validator<'g> {
 
     fn start<R: BufRead>(
         &mut self,
-        reader: &mut Reader<R>,
+        reader: &Reader<R>,
         e: &BytesStart,
         pos: usize,
         empty: bool,
@@ -375,11 +384,11 @@ impl<'g> Validator<'g> {
             return self.fail(reader, pos, "the document is nested too deeply");
         }
         self.flush_text(reader);
-        let qname = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-        let name_span = pos + 1..pos + 1 + qname.len();
+        let name_span = pos + 1..pos + 1 + e.name().as_ref().len();
         let (res, local) = reader.resolve_element(e.name());
-        let local = String::from_utf8_lossy(local.as_ref()).into_owned();
+        let local = String::from_utf8_lossy(local.into_inner());
         let Some(ns) = resolved(res) else {
+            let qname = String::from_utf8_lossy(e.name().into_inner());
             return self.fail(
                 reader,
                 pos,
@@ -400,13 +409,13 @@ impl<'g> Validator<'g> {
             }
             return true;
         }
-        let Some(state) =
-            self.attributes(reader, e, pos, after_open, (&ns, &local), name_span.clone())
+        let elem = (&*ns, &*local, nid);
+        let Some(state) = self.attributes(reader, e, pos, after_open, elem, name_span.clone())
         else {
             return false;
         };
         self.stack.push(Frame {
-            name: display_name(&ns, &local, &self.d.g.main_ns),
+            name: nid,
             name_span,
             text: String::new(),
             text_span: 0..0,
@@ -417,6 +426,12 @@ impl<'g> Validator<'g> {
             self.end(reader, pos..pos);
         }
         true
+    }
+
+    /// The name of the element of `frame`, as messages show it.
+    fn name(&self, frame: &Frame) -> String {
+        let (ns, local) = self.d.name_of(frame.name);
+        display_name(ns, local, &self.d.g.main_ns)
     }
 
     fn unexpected_element<R: BufRead>(
@@ -431,7 +446,7 @@ impl<'g> Validator<'g> {
         let message = match self.stack.last() {
             Some(f) if expected.is_empty() => format!(
                 "element `{found}` is not allowed here: `{}` takes no more elements",
-                f.name
+                self.name(f)
             ),
             Some(_) => format!("expected {}, found `{found}`", one_of(&expected)),
             None => format!(
@@ -446,19 +461,16 @@ impl<'g> Validator<'g> {
         self.report(reader, p);
     }
 
-    /// Derives by every attribute, then closes the start tag.
-    fn attributes<R: BufRead>(
+    /// The attributes of a start tag (namespace declarations left out);
+    /// `None` after a well-formedness error.
+    fn read_attributes<'r, R: BufRead>(
         &mut self,
-        reader: &mut Reader<R>,
-        e: &BytesStart,
+        reader: &'r Reader<R>,
+        e: &'r BytesStart,
         pos: usize,
-        mut state: PatId,
-        elem: (&str, &str),
-        name_span: Range<usize>,
-    ) -> Option<PatId> {
+    ) -> Option<Vec<Attr<'r>>> {
         let base = e.as_ptr() as usize;
         let mut attrs = Vec::new();
-        let mut keys = Vec::new();
         for attr in e.attributes().with_checks(true) {
             let attr = match attr {
                 Ok(a) => a,
@@ -474,7 +486,7 @@ impl<'g> Validator<'g> {
             let raw: &[u8] = &attr.value;
             let vstart = pos + 1 + (raw.as_ptr() as usize).saturating_sub(base);
             let span = vstart..vstart + raw.len();
-            let value = match attribute_value(raw) {
+            let value = match attribute_value(attr.value) {
                 Ok(v) => v,
                 Err(err) => {
                     self.fail(reader, vstart, &err);
@@ -482,9 +494,8 @@ impl<'g> Validator<'g> {
                 }
             };
             let (res, local) = reader.resolve_attribute(key);
-            let local = String::from_utf8_lossy(local.as_ref()).into_owned();
-            let qname = String::from_utf8_lossy(key.as_ref()).into_owned();
             let Some(ns) = resolved(res) else {
+                let qname = String::from_utf8_lossy(key.as_ref());
                 self.fail(
                     reader,
                     pos,
@@ -493,15 +504,34 @@ impl<'g> Validator<'g> {
                 return None;
             };
             let kstart = pos + 1 + (key.as_ref().as_ptr() as usize).saturating_sub(base);
-            attrs.push((ns, local, value, span));
-            keys.push(kstart..kstart + key.as_ref().len());
+            attrs.push(Attr {
+                ns,
+                local: String::from_utf8_lossy(local.into_inner()),
+                value,
+                span,
+                key: kstart..kstart + key.as_ref().len(),
+            });
         }
-        self.pending_name = display_name(elem.0, elem.1, &self.d.g.main_ns);
-        for ((ns, local, value, span), key) in attrs.iter().zip(keys) {
-            state = self.attribute(reader, state, (ns, local), value, [span.clone(), key]);
+        Some(attrs)
+    }
+
+    /// Derives by every attribute, then closes the start tag.
+    fn attributes<R: BufRead>(
+        &mut self,
+        reader: &Reader<R>,
+        e: &BytesStart,
+        pos: usize,
+        mut state: PatId,
+        elem: (&str, &str, u32),
+        name_span: Range<usize>,
+    ) -> Option<PatId> {
+        let attrs = self.read_attributes(reader, e, pos)?;
+        for a in &attrs {
+            state = self.attribute(reader, state, a, (elem.0, elem.1));
         }
         let lines = reader.get_ref();
-        self.ids.element(elem, &attrs, |p| lines.line_col(p));
+        self.ids
+            .element((elem.0, elem.1), elem.2, &attrs, |p| lines.line_col(p));
         let closed = self.d.close(state, false);
         if closed != NOT_ALLOWED {
             return Some(closed);
@@ -526,10 +556,11 @@ impl<'g> Validator<'g> {
         &mut self,
         reader: &Reader<R>,
         state: PatId,
-        name: (&str, &str),
-        value: &str,
-        [span, key]: [Range<usize>; 2],
+        a: &Attr,
+        elem: (&str, &str),
     ) -> PatId {
+        let name = (&*a.ns, &*a.local);
+        let value = &*a.value;
         let nid = self.d.name_id(name.0, name.1);
         let next = self.d.att(state, nid, name, Some(value), &Resolver(reader));
         if next != NOT_ALLOWED {
@@ -546,7 +577,7 @@ impl<'g> Validator<'g> {
                     one_of(&expected),
                     shorten(value)
                 ),
-                span,
+                a.span.clone(),
             );
             p.help = did_you_mean(value, &expected);
             p.expected = expected;
@@ -555,21 +586,17 @@ impl<'g> Validator<'g> {
             return by_name;
         }
         let expected = explain::allowed_attributes(&self.d, state);
-        let elem = self.stack_name_hint();
+        let elem = display_name(elem.0, elem.1, &self.d.g.main_ns);
         let mut p = Partial::new(
             code::UNEXPECTED_ATTRIBUTE,
             format!("attribute `{shown}` is not allowed here on `{elem}`"),
-            key,
+            a.key.clone(),
         );
         p.help = did_you_mean(&shown, &expected);
         p.expected = expected;
         p.found = Some(shown);
         self.report(reader, p);
         state
-    }
-
-    fn stack_name_hint(&self) -> String {
-        self.pending_name.clone()
     }
 
     fn end<R: BufRead>(&mut self, reader: &Reader<R>, span: Range<usize>) {
@@ -635,7 +662,7 @@ impl<'g> Validator<'g> {
             }
             expected = values.into_iter().collect();
         }
-        let name = &frame.name;
+        let name = &self.name(frame);
         let message = format!(
             "element `{name}` is incomplete: expected {}",
             one_of(&expected)
@@ -657,11 +684,7 @@ impl<'g> Validator<'g> {
     fn finish<R: BufRead>(&mut self, reader: &Reader<R>) {
         let pos = reader.buffer_position() as usize;
         if !self.stack.is_empty() {
-            let name = self
-                .stack
-                .last()
-                .map(|f| f.name.clone())
-                .unwrap_or_default();
+            let name = self.stack.last().map(|f| self.name(f)).unwrap_or_default();
             self.fail(reader, pos, &format!("the document ends inside `{name}`"));
         } else if !self.seen_root {
             self.fail(reader, pos, "no root element");
@@ -692,11 +715,11 @@ impl Partial {
     }
 }
 
-fn resolved(r: ResolveResult) -> Option<String> {
+fn resolved(r: ResolveResult<'_>) -> Option<Cow<'_, str>> {
     match r {
-        ResolveResult::Bound(Namespace(b)) => Some(String::from_utf8_lossy(b).into_owned()),
-        ResolveResult::Unbound => Some(String::new()),
-        ResolveResult::Unknown(p) if p == b"xml" => Some(crate::tei::XML_NS.to_string()),
+        ResolveResult::Bound(Namespace(b)) => Some(String::from_utf8_lossy(b)),
+        ResolveResult::Unbound => Some(Cow::Borrowed("")),
+        ResolveResult::Unknown(p) if p == b"xml" => Some(Cow::Borrowed(crate::tei::XML_NS)),
         ResolveResult::Unknown(_) => None,
     }
 }
@@ -721,18 +744,21 @@ fn resolve_ref(name: &str) -> Option<char> {
 }
 
 /// An attribute value, white space normalised (CDATA rules) and unescaped.
-fn attribute_value(raw: &[u8]) -> Result<String, String> {
-    let text = String::from_utf8_lossy(raw);
+fn attribute_value(raw: Cow<'_, [u8]>) -> Result<Cow<'_, str>, String> {
+    let text = match raw {
+        Cow::Borrowed(b) => String::from_utf8_lossy(b),
+        Cow::Owned(b) => Cow::Owned(String::from_utf8_lossy(&b).into_owned()),
+    };
     let text = if text.contains(['\t', '\n', '\r']) {
-        std::borrow::Cow::Owned(text.replace("\r\n", " ").replace(['\t', '\n', '\r'], " "))
+        Cow::Owned(text.replace("\r\n", " ").replace(['\t', '\n', '\r'], " "))
     } else {
         text
     };
     if !text.contains('&') {
-        return Ok(text.into_owned());
+        return Ok(text);
     }
     quick_xml::escape::unescape(&text)
-        .map(|v| v.into_owned())
+        .map(|v| Cow::Owned(v.into_owned()))
         .map_err(|e| e.to_string())
 }
 
