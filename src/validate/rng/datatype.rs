@@ -100,6 +100,12 @@ impl Dt {
         }
     }
 
+    /// Whether the values depend on the namespace bindings in scope
+    /// (`QName` and `NOTATION`).
+    pub(crate) fn context_dependent(&self) -> bool {
+        matches!(self, Dt::Xsd(d) if matches!(d.name(), "QName" | "NOTATION"))
+    }
+
     /// The ID-type of the datatype (DTD compatibility).
     pub(crate) fn id_type(&self) -> IdType {
         match self {
