@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::ast::Loc;
-use super::datatype::collapse;
+use super::datatype::collapse_cow;
 use super::errors::SchemaError;
 use super::parse::Loader;
 use super::schema::{display_name, FxMap, Grammar, Pat, PatId, Store, NOT_ALLOWED};
@@ -238,10 +238,12 @@ impl<'m> IdChecker<'m> {
             else {
                 continue;
             };
-            let value = collapse(value);
+            let value = collapse_cow(value);
             match t {
                 IdType::Id => {
-                    if self.ids.insert(value.clone(), ()).is_some() {
+                    if !self.ids.contains_key(&*value) {
+                        self.ids.insert(value.into_owned(), ());
+                    } else {
                         let (line, column) = line_col(span.start);
                         let name = display_name(ns, local, self.main_ns);
                         self.out.push(Violation {
@@ -251,7 +253,7 @@ impl<'m> IdChecker<'m> {
                             line,
                             column,
                             expected: Vec::new(),
-                            found: Some(value),
+                            found: Some(value.into_owned()),
                             help: Some(
                                 "every ID must be unique in the document; rename one of them"
                                     .into(),
@@ -259,7 +261,10 @@ impl<'m> IdChecker<'m> {
                         });
                     }
                 }
-                IdType::Idref => self.refs.push((value, span.clone(), line_col(span.start))),
+                IdType::Idref => {
+                    self.refs
+                        .push((value.into_owned(), span.clone(), line_col(span.start)))
+                }
                 IdType::Idrefs => {
                     for v in value.split(' ').filter(|v| !v.is_empty()) {
                         self.refs

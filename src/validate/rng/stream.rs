@@ -3,7 +3,6 @@
 //! recovery after each violation so that every violation is reported once.
 
 use std::borrow::Cow;
-use std::collections::VecDeque;
 use std::io::BufRead;
 use std::ops::Range;
 
@@ -40,7 +39,9 @@ struct Lines<R> {
     pos: usize,
     line: u32,
     line_start: usize,
-    marks: VecDeque<usize>,
+    /// Positions of line feeds not yet passed, from `marks[head]` on.
+    marks: Vec<usize>,
+    head: usize,
 }
 
 impl<R: BufRead> std::io::Read for Lines<R> {
@@ -75,11 +76,14 @@ impl<R: BufRead> BufRead for Lines<R> {
 impl<R> Lines<R> {
     /// Forgets line starts before `pos` (positions asked later are >= `pos`).
     fn advance(&mut self, pos: usize) {
-        while self.marks.front().is_some_and(|m| *m < pos) {
-            if let Some(m) = self.marks.pop_front() {
-                self.line += 1;
-                self.line_start = m + 1;
-            }
+        while let Some(m) = self.marks.get(self.head).filter(|m| **m < pos) {
+            self.line += 1;
+            self.line_start = m + 1;
+            self.head += 1;
+        }
+        if self.head == self.marks.len() {
+            self.marks.clear();
+            self.head = 0;
         }
     }
 
@@ -87,7 +91,7 @@ impl<R> Lines<R> {
     fn line_col(&self, pos: usize) -> (u32, u32) {
         let mut line = self.line;
         let mut start = self.line_start;
-        for m in self.marks.iter().take_while(|m| **m < pos) {
+        for m in self.marks[self.head..].iter().take_while(|m| **m < pos) {
             line += 1;
             start = m + 1;
         }
@@ -137,6 +141,8 @@ pub(crate) struct Validator<'g> {
     seen_root: bool,
     root_done: bool,
     out: Vec<Violation>,
+    /// Text buffers of closed elements, for reuse.
+    spare: Vec<String>,
 }
 
 /// An attribute of the start tag being read.
@@ -168,6 +174,7 @@ impl<'g> Validator<'g> {
             seen_root: false,
             root_done: false,
             out: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -181,7 +188,8 @@ impl<'g> Validator<'g> {
             pos: 0,
             line: 1,
             line_start: 0,
-            marks: VecDeque::new(),
+            marks: Vec::new(),
+            head: 0,
         };
         let mut reader = NsReader::from_reader(lines);
         reader.config_mut().expand_empty_elements = false;
@@ -233,16 +241,16 @@ impl<'g> Validator<'g> {
                 self.end(reader, span);
                 true
             }
-            Event::Text(t) => match t.xml_content() {
+            Event::Text(t) => match t.xml10_content() {
                 Ok(s) => self.text(reader, &s, span),
                 Err(e) => self.fail(reader, span.start, &e.to_string()),
             },
             Event::CData(t) => {
-                let s = String::from_utf8_lossy(&t).into_owned();
+                let s = lossy(&t).into_owned();
                 self.text(reader, &s, span)
             }
             Event::GeneralRef(r) => {
-                let name = String::from_utf8_lossy(&r).into_owned();
+                let name = lossy(&r).into_owned();
                 match resolve_ref(&name) {
                     Some(c) => self.text(reader, &c.to_string(), span),
                     None => self.fail(reader, span.start, &format!("undefined entity `&{name};`")),
@@ -306,17 +314,37 @@ impl<'g> Validator<'g> {
         let Some(f) = self.stack.last_mut() else {
             return;
         };
-        let text = std::mem::take(&mut f.text);
-        let span = f.text_span.clone();
-        if is_whitespace(&text) {
+        if is_whitespace(&f.text) {
+            f.text.clear();
             return;
         }
+        let mut text = std::mem::take(&mut f.text);
+        let span = f.text_span.clone();
         let d = self.d.text(self.cur, &text, &Resolver(reader));
         if d == NOT_ALLOWED {
             let v = self.text_violation(&text, span);
             self.report(reader, v);
         } else {
             self.cur = d;
+        }
+        text.clear();
+        if let Some(f) = self.stack.last_mut() {
+            f.text = text;
+        }
+    }
+
+    /// Closes the innermost element, keeping its text buffer for reuse.
+    fn pop(&mut self) -> Option<Frame> {
+        let mut frame = self.stack.pop()?;
+        self.recycle(std::mem::take(&mut frame.text));
+        Some(frame)
+    }
+
+    /// Keeps a text buffer for the next element.
+    fn recycle(&mut self, mut text: String) {
+        if text.capacity() > 0 {
+            text.clear();
+            self.spare.push(text);
         }
     }
 
@@ -386,9 +414,9 @@ impl<'g> Validator<'g> {
         self.flush_text(reader);
         let name_span = pos + 1..pos + 1 + e.name().as_ref().len();
         let (res, local) = reader.resolve_element(e.name());
-        let local = String::from_utf8_lossy(local.into_inner());
+        let local = lossy(local.into_inner());
         let Some(ns) = resolved(res) else {
-            let qname = String::from_utf8_lossy(e.name().into_inner());
+            let qname = lossy(e.name().into_inner());
             return self.fail(
                 reader,
                 pos,
@@ -417,7 +445,7 @@ impl<'g> Validator<'g> {
         self.stack.push(Frame {
             name: nid,
             name_span,
-            text: String::new(),
+            text: self.spare.pop().unwrap_or_default(),
             text_span: 0..0,
             has_child: false,
         });
@@ -495,7 +523,7 @@ impl<'g> Validator<'g> {
             };
             let (res, local) = reader.resolve_attribute(key);
             let Some(ns) = resolved(res) else {
-                let qname = String::from_utf8_lossy(key.as_ref());
+                let qname = lossy(key.as_ref());
                 self.fail(
                     reader,
                     pos,
@@ -506,7 +534,7 @@ impl<'g> Validator<'g> {
             let kstart = pos + 1 + (key.as_ref().as_ptr() as usize).saturating_sub(base);
             attrs.push(Attr {
                 ns,
-                local: String::from_utf8_lossy(local.into_inner()),
+                local: lossy(local.into_inner()),
                 value,
                 span,
                 key: kstart..kstart + key.as_ref().len(),
@@ -607,13 +635,13 @@ impl<'g> Validator<'g> {
             }
             return;
         }
-        let Some(frame) = self.stack.last() else {
+        let Some(frame) = self.stack.last_mut() else {
             return;
         };
         if frame.has_child {
             self.flush_text(reader);
         } else {
-            let text = frame.text.clone();
+            let text = std::mem::take(&mut frame.text);
             let tspan = if text.is_empty() {
                 span.clone()
             } else {
@@ -629,14 +657,16 @@ impl<'g> Validator<'g> {
                 let v = self.text_violation(&text, tspan);
                 self.report(reader, v);
                 // The content was reported: close the element without more.
-                self.stack.pop();
+                self.recycle(text);
+                self.pop();
                 self.cur = self.d.end(self.cur, true);
                 self.root_done |= self.stack.is_empty();
                 return;
             }
             self.cur = next;
+            self.recycle(text);
         }
-        let Some(frame) = self.stack.pop() else {
+        let Some(frame) = self.pop() else {
             return;
         };
         let after = self.d.end(self.cur, false);
@@ -717,7 +747,7 @@ impl Partial {
 
 fn resolved(r: ResolveResult<'_>) -> Option<Cow<'_, str>> {
     match r {
-        ResolveResult::Bound(Namespace(b)) => Some(String::from_utf8_lossy(b)),
+        ResolveResult::Bound(Namespace(b)) => Some(lossy(b)),
         ResolveResult::Unbound => Some(Cow::Borrowed("")),
         ResolveResult::Unknown(p) if p == b"xml" => Some(Cow::Borrowed(crate::tei::XML_NS)),
         ResolveResult::Unknown(_) => None,
@@ -743,11 +773,20 @@ fn resolve_ref(name: &str) -> Option<char> {
     }
 }
 
+/// `b` as text, invalid UTF-8 replaced (borrowed when valid: checking is
+/// cheaper than the lossy conversion's scan).
+fn lossy(b: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
+    }
+}
+
 /// An attribute value, white space normalised (CDATA rules) and unescaped.
 fn attribute_value(raw: Cow<'_, [u8]>) -> Result<Cow<'_, str>, String> {
     let text = match raw {
-        Cow::Borrowed(b) => String::from_utf8_lossy(b),
-        Cow::Owned(b) => Cow::Owned(String::from_utf8_lossy(&b).into_owned()),
+        Cow::Borrowed(b) => lossy(b),
+        Cow::Owned(b) => Cow::Owned(lossy(&b).into_owned()),
     };
     let text = if text.contains(['\t', '\n', '\r']) {
         Cow::Owned(text.replace("\r\n", " ").replace(['\t', '\n', '\r'], " "))
@@ -769,5 +808,41 @@ fn shorten(s: &str) -> String {
         format!("{}…", t.chars().take(40).collect::<String>())
     } else {
         t.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::Schema;
+
+    #[test]
+    fn the_text_of_an_element_stays_with_it() {
+        let s = Schema::from_rng_str(
+            r#"<element name="r" xmlns="http://relaxng.org/ns/structure/1.0">
+                 <oneOrMore><element name="a"><text/></element><element name="b"><empty/></element></oneOrMore>
+               </element>"#,
+            std::path::Path::new("t.rng"),
+        )
+        .expect("compiles");
+        assert!(s.is_valid("<r><a>x</a><b/><a>y<!-- -->z</a><b></b><a/><b/></r>"));
+        let bad = "<r><a>x</a><b>y</b></r>";
+        let v = s.validate_str(bad);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].found.as_deref(), Some("y"));
+        assert_eq!(&bad[v[0].span.clone()], "y");
+    }
+
+    #[test]
+    fn lines_are_counted_across_buffer_refills() {
+        let s = Schema::from_rng_str(
+            r#"<element name="r" xmlns="http://relaxng.org/ns/structure/1.0"><zeroOrMore><element name="a"><empty/></element></zeroOrMore></element>"#,
+            std::path::Path::new("t.rng"),
+        )
+        .expect("compiles");
+        let doc = "<r>\n<a/>\n\n  <a\n/>\n<b/>\n</r>\n";
+        let v = s
+            .validate_reader(std::io::BufReader::with_capacity(3, doc.as_bytes()))
+            .expect("reads");
+        assert_eq!((v.len(), v[0].line, v[0].column), (1, 6, 2), "{v:?}");
     }
 }
