@@ -42,6 +42,9 @@ struct Lines<R> {
     /// Positions of line feeds not yet passed, from `marks[head]` on.
     marks: Vec<usize>,
     head: usize,
+    /// The end of the input searched for line feeds (the buffer of the
+    /// inner reader is searched once, when it is filled).
+    scanned: usize,
 }
 
 impl<R: BufRead> std::io::Read for Lines<R> {
@@ -59,16 +62,24 @@ impl<R: BufRead> std::io::Read for Lines<R> {
 
 impl<R: BufRead> BufRead for Lines<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        self.inner.fill_buf()
+        let buf = self.inner.fill_buf()?;
+        let end = self.pos + buf.len();
+        if end > self.scanned {
+            let from = self.scanned.saturating_sub(self.pos);
+            let base = self.pos + from;
+            self.marks
+                .extend(memchr::memchr_iter(b'\n', &buf[from..]).map(|i| base + i));
+            self.scanned = end;
+        }
+        Ok(buf)
     }
     fn consume(&mut self, n: usize) {
-        if let Ok(buf) = self.inner.fill_buf() {
-            let n = n.min(buf.len());
-            let pos = self.pos;
-            self.marks
-                .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| pos + i));
+        if self.pos + n > self.scanned {
+            // Not seen through `fill_buf` yet.
+            let _ = self.fill_buf();
         }
         self.pos += n;
+        self.scanned = self.scanned.max(self.pos);
         self.inner.consume(n);
     }
 }
@@ -190,6 +201,7 @@ impl<'g> Validator<'g> {
             line_start: 0,
             marks: Vec::new(),
             head: 0,
+            scanned: 0,
         };
         let mut reader = NsReader::from_reader(lines);
         reader.config_mut().expand_empty_elements = false;
