@@ -20,6 +20,10 @@ const MEMO_LIMIT: usize = 1 << 18;
 /// repeat ("italic", "1850-03-02"); longer strings rarely do.
 const SHORT_TEXT: usize = 64;
 
+/// The memo of short strings is emptied past this many entries (a few MB:
+/// unique values such as IDs fill it without being asked again).
+const SHORT_TEXT_LIMIT: usize = 1 << 16;
+
 /// What a validation keeps between documents: derived patterns and memos.
 #[derive(Default)]
 pub(crate) struct Cache {
@@ -421,7 +425,7 @@ impl<'g> Deriv<'g> {
             return *r;
         }
         let r = self.text_in(p, text, cx);
-        if self.c.short_text_len >= MEMO_LIMIT {
+        if self.c.short_text_len >= SHORT_TEXT_LIMIT {
             self.c.short_text.clear();
             self.c.short_text_len = 0;
         }
