@@ -77,8 +77,12 @@ fn main() {
         std::process::exit(2);
     }
     let english = letters(&dir, &["melp", "livingstone"]);
-    let cold = eval::evaluate(&english, None).expect("the dev letters evaluate");
+    let cold = eval::evaluate(&english, None, None).expect("the dev letters evaluate");
     print("Cold (no register), English dev letters:", &cold);
+    // The sources' letters were written between 1768 (Edgeworth) and 1873
+    // (Livingstone): the period an edition of them would give.
+    let dated = eval::evaluate(&english, None, Some((1768, 1873))).expect("evaluates");
+    print("Cold, with the period 1768-1873, English dev letters:", &dated);
 
     let mut warm = Vec::new();
     for (k, path) in english.iter().enumerate() {
@@ -91,7 +95,7 @@ fn main() {
             .collect();
         let register = register_from(&others);
         let xml = std::fs::read_to_string(path).expect("readable");
-        warm.push(eval::evaluate_text(path, &xml, Some(&register)).expect("evaluates"));
+        warm.push(eval::evaluate_text(path, &xml, Some(&register), None).expect("evaluates"));
     }
     print(
         "Warm (register from the other letters, leave-one-out), English dev letters:",
@@ -99,7 +103,7 @@ fn main() {
     );
 
     let german = letters(&dir, &["escher"]);
-    if let Ok(report) = eval::evaluate(&german, None) {
+    if let Ok(report) = eval::evaluate(&german, None, None) {
         print("Cold, German dev letters (escher; English rules):", &report);
     }
 

@@ -140,3 +140,28 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(status.success(), "exit {status:?}: {err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn the_period_dates_a_two_digit_year_in_the_header_and_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let letter = write(
+        dir.path(),
+        "letter.txt",
+        b"Edgeworthstown Jan 23d 44\n\nDear Fanny,\n\nI wrote on the 15 instant.\n\nYours\nMaria\n",
+    );
+    let with = teikit(&["encode", &letter, "--period", "1768-1849"]);
+    assert_eq!(with.status.code(), Some(0));
+    let tei = String::from_utf8(with.stdout).unwrap();
+    let doc = roxmltree::Document::parse(&tei).unwrap();
+    let whens: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("date"))
+        .filter_map(|n| n.attribute("when"))
+        .collect();
+    assert_eq!(whens, ["1844-01-23", "1844-01-23", "1844-01-15"], "correspDesc, dateline, text");
+    let without = String::from_utf8(teikit(&["encode", &letter]).stdout).unwrap();
+    assert!(!without.contains("1844"), "no period, no century");
+    let bad = teikit(&["encode", &letter, "--period", "1849-1768"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("ends before it begins"));
+}

@@ -239,3 +239,55 @@ fn an_incorrect_compact_schema_is_located_in_the_rnc_file() {
         "{err}"
     );
 }
+
+/// Writes `text` to `path`, dated an hour ago (a schema file changed in the
+/// last seconds is compiled but not kept).
+fn write_dated(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    let f = std::fs::File::options().write(true).open(path).unwrap();
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+}
+
+#[test]
+fn a_compiled_schema_is_kept_and_follows_changes_to_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let rng = r#"<grammar xmlns="http://relaxng.org/ns/structure/1.0">
+      <include href="part.rng"/>
+      <start><element name="note"><ref name="body"/></element></start></grammar>"#;
+    write_dated(&dir.path().join("main.rng"), rng);
+    let part = |content: &str| {
+        format!(
+            r#"<grammar xmlns="http://relaxng.org/ns/structure/1.0"><define name="body">{content}</define></grammar>"#
+        )
+    };
+    write_dated(&dir.path().join("part.rng"), &part("<text/>"));
+    let doc = dir.path().join("note.xml");
+    std::fs::write(&doc, "<note>hi</note>").unwrap();
+    let cache = dir.path().join("cache");
+    let run = |extra: &[&str], cache: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_teikit"))
+            .env("TEIKIT_CACHE_DIR", cache)
+            .args(["validate", "--schema"])
+            .arg(dir.path().join("main.rng"))
+            .arg(&doc)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let stored = |cache: &Path| std::fs::read_dir(cache.join("schemas")).map_or(0, |d| d.count());
+    assert_eq!(run(&[], &cache).status.code(), Some(0));
+    assert_eq!(stored(&cache), 1, "the compiled schema is kept");
+    assert_eq!(run(&[], &cache).status.code(), Some(0), "and read back");
+    write_dated(&dir.path().join("part.rng"), &part("<empty/>"));
+    let out = run(&[], &cache);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an included file changed: {}",
+        stdout(&out)
+    );
+    let fresh = dir.path().join("other-cache");
+    assert_eq!(run(&["--no-cache"], &fresh).status.code(), Some(1));
+    assert_eq!(stored(&fresh), 0, "--no-cache keeps nothing");
+}

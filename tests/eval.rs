@@ -77,7 +77,7 @@ fn a_perfect_encoding_scores_one_and_a_missing_one_zero() {
     let gold = r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
       <p>I went to <placeName>France</placeName> with <persName>Mr. Curtis</persName>.</p>
       <p>We met the <orgName>Xq</orgName> there.</p></body></text></TEI>"#;
-    let letter = eval::evaluate_text(Path::new("g.xml"), gold, None).unwrap();
+    let letter = eval::evaluate_text(Path::new("g.xml"), gold, None, None).unwrap();
     let c = &letter.comparison.counts;
     assert_eq!(c[&Category::Place].exact, 1);
     assert_eq!(c[&Category::Person].exact, 1);
@@ -125,13 +125,13 @@ fn cli_reports_missing_and_malformed_files() {
 fn dev_letters_evaluate_and_meet_the_span_and_date_targets() {
     let Some(shared) = shared_dir() else { return };
     let letters = dev_letters(&shared);
-    let all = eval::evaluate(&letters, None).unwrap();
+    let all = eval::evaluate(&letters, None, None).unwrap();
     assert_eq!(all.letters.len(), 25);
     let english: Vec<PathBuf> = letters
         .into_iter()
         .filter(|p| !p.to_string_lossy().contains("escher"))
         .collect();
-    let report = eval::evaluate(&english, None).unwrap();
+    let report = eval::evaluate(&english, None, None).unwrap();
     let micro = report.names().exact();
     assert!(micro.f1 >= 0.70, "exact-span micro-F1 {:.3}", micro.f1);
     let overlap = report.names().overlap();

@@ -409,3 +409,31 @@ fn xslt_html_twin_is_comparable() {
     });
     assert!(lost.is_empty(), "{}", lost.join("\n"));
 }
+
+#[test]
+fn a_bad_letter_leaves_the_site_folder_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("a-good.xml");
+    std::fs::copy(fixtures().join("editorial.xml"), &good).unwrap();
+    let bad = dir.path().join("b-bad.xml");
+    std::fs::write(&bad, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text>").unwrap();
+    let out = dir.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("index.html"), "the old index").unwrap();
+    let err = write_site(&[good.clone(), bad], None, "Site", &out).unwrap_err();
+    assert!(err.to_string().contains("b-bad.xml"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        left,
+        ["index.html"],
+        "no page of the good letter was written"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        "the old index"
+    );
+    assert!(write_site(&[good], None, "Site", &out).unwrap().len() > 3);
+}

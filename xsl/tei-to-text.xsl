@@ -8,7 +8,8 @@
   - each block element starts and ends a paragraph (a blank line); inline
     markup adds nothing;
   - deletions (del) are left out;
-  - lb, pb and cb are a space unless @break="no";
+  - lb, pb and cb are a space unless @break="no", where the word goes on
+    and the white space around the break goes;
   - a note leaves a marker [N] and its text follows the reading text as
     "[N] ...", numbered in document order;
   - a choice gives one reading: parameter `reading` = "reg" (default: reg,
@@ -81,9 +82,105 @@
   </xsl:template>
 
   <xsl:template match="tei:lb | tei:pb | tei:cb">
-    <xsl:if test="not(@break = 'no')">
+    <xsl:variable name="join-before"><xsl:apply-templates select="." mode="joined-before"/></xsl:variable>
+    <xsl:variable name="join-after"><xsl:apply-templates select="." mode="joined-after"/></xsl:variable>
+    <xsl:if test="not(@break = 'no') and $join-before = '' and $join-after = ''">
       <xsl:text> </xsl:text>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A run of breaks (lb, pb, cb) and white space is no word boundary when
+       one of its breaks has @break="no": the word goes on, and the run's
+       white space and other breaks, the source's layout, go. "Content" is
+       anything else; a run lies between two content siblings. -->
+  <!-- Where a node has no sibling on that side, the run goes on outside
+       its parent, unless the parent is a block or a note. -->
+  <xsl:template match="node()" mode="joined-before">
+    <xsl:choose>
+      <xsl:when test="preceding-sibling::node()">
+        <xsl:apply-templates select="preceding-sibling::node()[1]" mode="run-back"/>
+      </xsl:when>
+      <xsl:when test="parent::tei:*[not(self::tei:note or self::tei:p or self::tei:ab
+          or self::tei:l or self::tei:head or self::tei:div or self::tei:item)]">
+        <xsl:apply-templates select=".." mode="joined-before"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="joined-after">
+    <xsl:choose>
+      <xsl:when test="following-sibling::node()">
+        <xsl:apply-templates select="following-sibling::node()[1]" mode="run-on"/>
+      </xsl:when>
+      <xsl:when test="parent::tei:*[not(self::tei:note or self::tei:p or self::tei:ab
+          or self::tei:l or self::tei:head or self::tei:div or self::tei:item)]">
+        <xsl:apply-templates select=".." mode="joined-after"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Walking a run back or on: "1" when a break in it has @break="no". -->
+  <xsl:template match="tei:lb[@break = 'no'] | tei:pb[@break = 'no'] | tei:cb[@break = 'no']"
+      mode="run-back">1</xsl:template>
+
+  <xsl:template match="tei:lb[@break = 'no'] | tei:pb[@break = 'no'] | tei:cb[@break = 'no']"
+      mode="run-on">1</xsl:template>
+
+  <xsl:template match="tei:lb | tei:pb | tei:cb | text()[normalize-space() = ''] | comment()
+      | processing-instruction()" mode="run-back" priority="0">
+    <xsl:apply-templates select="preceding-sibling::node()[1]" mode="run-back"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lb | tei:pb | tei:cb | text()[normalize-space() = ''] | comment()
+      | processing-instruction()" mode="run-on" priority="0">
+    <xsl:apply-templates select="following-sibling::node()[1]" mode="run-on"/>
+  </xsl:template>
+
+  <xsl:template match="node()" mode="run-back"/>
+
+  <xsl:template match="node()" mode="run-on"/>
+
+  <xsl:template match="text()">
+    <xsl:variable name="join-before"><xsl:apply-templates select="." mode="joined-before"/></xsl:variable>
+    <xsl:variable name="join-after"><xsl:apply-templates select="." mode="joined-after"/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$join-before = '' and $join-after = ''">
+        <xsl:value-of select="."/>
+      </xsl:when>
+      <xsl:when test="normalize-space(.) = ''"/>
+      <xsl:otherwise>
+        <xsl:variable name="first" select="substring(normalize-space(.), 1, 1)"/>
+        <xsl:variable name="from">
+          <xsl:choose>
+            <xsl:when test="$join-before = '1'">
+              <xsl:value-of select="$first"/>
+              <xsl:value-of select="substring-after(., $first)"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="$join-after = '1'">
+            <xsl:call-template name="trim-end">
+              <xsl:with-param name="s" select="string($from)"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$from"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="trim-end">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="$s != '' and contains(' &#9;&#10;&#13;', substring($s, string-length($s)))">
+        <xsl:call-template name="trim-end">
+          <xsl:with-param name="s" select="substring($s, 1, string-length($s) - 1)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:ab | tei:addrLine | tei:address | tei:argument | tei:back

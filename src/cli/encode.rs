@@ -38,6 +38,11 @@ pub struct Args {
     /// it are linked to its entries with `@ref`.
     #[arg(long, value_name = "FILE")]
     pub register: Option<PathBuf>,
+    /// The years the letters were written in, e.g. `1768-1849` (an
+    /// edition's `period`): a two-digit year ("Jan 23d 44") that nothing in
+    /// the letter dates takes the century that puts it in this period.
+    #[arg(long, value_name = "FIRST-LAST", value_parser = teikit::encode::parse_period)]
+    pub period: Option<(i32, i32)>,
     /// The language of the letters, as a BCP 47 tag (recorded in `langUsage`
     /// and `xml:lang`).
     #[arg(long, default_value = "en", value_name = "TAG")]
@@ -89,6 +94,7 @@ pub fn run(args: &Args) -> miette::Result<Outcome> {
             source: source_name(input),
             register: register.as_ref(),
             publication: None,
+            period: args.period,
         };
         let xml = encode::encode_to_string(&letter.text, &options);
         match target {

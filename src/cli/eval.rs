@@ -27,6 +27,11 @@ pub struct Args {
     /// A register to encode with (warm mode).
     #[arg(long, value_name = "FILE")]
     pub register: Option<PathBuf>,
+    /// The years the letters were written in, e.g. `1768-1849`, as an
+    /// edition's `period`: a two-digit year that nothing in a letter dates
+    /// takes the century that puts it in this period.
+    #[arg(long, value_name = "FIRST-LAST", value_parser = teikit::encode::parse_period)]
+    pub period: Option<(i32, i32)>,
     /// The report's format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -50,7 +55,7 @@ pub fn run(args: &Args) -> miette::Result<Outcome> {
         None => None,
     };
     let paths = files::collect_files(&args.inputs, "xml")?;
-    let report = eval::evaluate(&paths, register.as_ref())?;
+    let report = eval::evaluate(&paths, register.as_ref(), args.period)?;
     let text = match args.format {
         Format::Table => report.table(),
         Format::Json => report.json(),

@@ -121,6 +121,7 @@ pub fn build(edition_dir: &Path, options: &BuildOptions) -> Result<BuildReport, 
                 .into_owned(),
             register: register.as_ref(),
             publication: Some(publication.clone()),
+            period: config.period,
         };
         files::write_atomic(
             &target,

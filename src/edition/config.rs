@@ -26,6 +26,18 @@ pub struct Config {
     /// The register file, relative to the edition folder; defaults to `register.xml`.
     #[serde(default = "default_register")]
     pub register: PathBuf,
+    /// The years the letters were written in, `"1768-1849"`: a two-digit
+    /// year that nothing in a letter dates takes the century that puts it
+    /// in this period. Default: none.
+    #[serde(default, deserialize_with = "period")]
+    pub period: Option<(i32, i32)>,
+}
+
+fn period<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<(i32, i32)>, D::Error> {
+    let text = <String as serde::Deserialize>::deserialize(d)?;
+    crate::encode::parse_period(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 fn default_language() -> String {
@@ -102,6 +114,31 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_period_is_read_and_checked() {
+        let base = "title = \"T\"\npublisher = \"P\"\nlicence = \"CC-BY-4.0\"\n";
+        let c = Config::parse(
+            Path::new("e.toml"),
+            &format!("{base}period = \"1768-1849\"\n"),
+        )
+        .unwrap();
+        assert_eq!(c.period, Some((1768, 1849)));
+        assert_eq!(
+            Config::parse(Path::new("e.toml"), base).unwrap().period,
+            None
+        );
+        let err = Config::parse(
+            Path::new("e.toml"),
+            &format!("{base}period = \"1849-1768\"\n"),
+        )
+        .unwrap_err();
+        let ConfigError::Syntax { message, span, .. } = err else {
+            panic!("a syntax error")
+        };
+        assert!(message.contains("ends before it begins"), "{message}");
+        assert!(span.is_some(), "located in the file");
+    }
 
     #[test]
     fn defaults_apply() {

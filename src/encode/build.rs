@@ -13,9 +13,11 @@ pub(super) fn document(text: &str, letter: &Letter, options: &Options<'_>) -> El
         root = root.attr("xml:lang", options.lang.clone());
     }
     let marks = marks(text, letter, options);
-    root.child(header::header(text, letter, options)).child(
-        Element::new("text").child(Element::new("body").child(letter_div(text, letter, &marks))),
-    )
+    root.child(header::header(text, letter, options, &marks))
+        .child(
+            Element::new("text")
+                .child(Element::new("body").child(letter_div(text, letter, &marks))),
+        )
 }
 
 /// Every mark of the letter: what segmentation found in the dateline and the
@@ -37,6 +39,7 @@ fn marks(text: &str, letter: &Letter, options: &Options<'_>) -> Vec<Mention> {
     let ctx = recognize::Context {
         register: options.register,
         anchor,
+        period: options.period,
         seeds: &marks,
     };
     let found = recognize::recognize(text, &ctx);

@@ -82,8 +82,13 @@ const GENERIC: &[&str] = &[
     "herr",
 ];
 
-pub(super) fn header(text: &str, letter: &Letter, options: &Options<'_>) -> Element {
-    let corresp = Corresp::find(text, letter);
+pub(super) fn header(
+    text: &str,
+    letter: &Letter,
+    options: &Options<'_>,
+    marks: &[Mention],
+) -> Element {
+    let corresp = Corresp::find(text, letter, marks);
     let mut profile = Element::new("profileDesc");
     if let Some(desc) = corresp.element(text, options) {
         profile.push(desc);
@@ -170,12 +175,16 @@ struct Corresp {
     sender: Option<Span>,
     org: Option<Span>,
     place: Option<Span>,
-    date: Option<(Span, Option<String>)>,
+    /// The dateline's date: its words, `@when` and `@cert`.
+    date: Option<(Span, Option<String>, Option<String>)>,
     addressee: Option<Span>,
 }
 
 impl Corresp {
-    fn find(text: &str, letter: &Letter) -> Self {
+    /// What `letter` says; the dateline's date as the body marks it (the
+    /// recognisers may have read more of it than segmentation did, such as
+    /// a two-digit year).
+    fn find(text: &str, letter: &Letter, marks: &[Mention]) -> Self {
         let signed = letter.signed();
         let dateline = letter.dateline();
         let addressee = letter
@@ -188,13 +197,33 @@ impl Corresp {
             org: signed.and_then(|s| s.org),
             place: dateline.and_then(|d| d.place),
             date: dateline.and_then(|d| d.date.as_ref()).map(|d| {
-                (
-                    Span {
-                        start: d.start,
-                        end: d.end,
-                    },
-                    d.when.clone(),
-                )
+                let attr = |m: &Mention, k: &str| {
+                    m.attrs
+                        .iter()
+                        .find(|(n, _)| *n == k)
+                        .map(|(_, v)| v.clone())
+                };
+                match marks
+                    .iter()
+                    .find(|m| m.element == "date" && m.start <= d.start && d.end <= m.end)
+                {
+                    Some(m) => (
+                        Span {
+                            start: m.start,
+                            end: m.end,
+                        },
+                        attr(m, "when"),
+                        attr(m, "cert"),
+                    ),
+                    None => (
+                        Span {
+                            start: d.start,
+                            end: d.end,
+                        },
+                        d.when.clone(),
+                        None,
+                    ),
+                }
             }),
             addressee,
         }
@@ -209,10 +238,10 @@ impl Corresp {
             title.push_str(&format!(" to {}", collapse(a.of(text))));
         }
         match &self.date {
-            Some((_, Some(when))) if !when.starts_with("--") => {
+            Some((_, Some(when), _)) if !when.starts_with("--") => {
                 title.push_str(&format!(", {when}"))
             }
-            Some((span, _)) => title.push_str(&format!(", {}", collapse(span.of(text)))),
+            Some((span, ..)) => title.push_str(&format!(", {}", collapse(span.of(text)))),
             None => {}
         }
         title
@@ -238,10 +267,13 @@ impl Corresp {
                 name_mark(text, p, "placeName", EntityKind::Place, options),
             ));
         }
-        if let Some((span, when)) = &self.date {
+        if let Some((span, when, cert)) = &self.date {
             let mut date = Element::new("date");
             if let Some(w) = when {
                 date = date.attr("when", w.clone());
+            }
+            if let Some(c) = cert {
+                date = date.attr("cert", c.clone());
             }
             sent.push(date.text(collapse(span.of(text))));
         }

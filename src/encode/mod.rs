@@ -30,6 +30,11 @@ pub struct Options<'r> {
     /// Who publishes the encoded letter; without it the `publicationStmt`
     /// says the encoding is unpublished.
     pub publication: Option<Publication>,
+    /// The years the edition's letters were written in (first, last): a
+    /// two-digit year ("Jan 23d 44") that nothing in the letter dates takes
+    /// the century that puts it in this period. Default: none (such a year
+    /// gets no value).
+    pub period: Option<(i32, i32)>,
 }
 
 /// Publication details for the `publicationStmt`, usually from `edition.toml`.
@@ -43,6 +48,31 @@ pub struct Publication {
     pub licence: String,
     /// The licence's URL.
     pub licence_url: Option<String>,
+}
+
+/// Reads an edition's period as written in `edition.toml` and on the
+/// command line: `"1768-1849"` (first and last year), or one year.
+///
+/// # Errors
+///
+/// A message naming what is wrong, for years that are not numbers or a
+/// first year after the last.
+pub fn parse_period(s: &str) -> Result<(i32, i32), String> {
+    let year = |y: &str| {
+        y.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1..=9999).contains(y))
+            .ok_or_else(|| format!("expected a year such as `1850`, found `{}`", y.trim()))
+    };
+    let (first, last) = match s.split_once('-') {
+        Some((a, b)) => (year(a)?, year(b)?),
+        None => (year(s)?, year(s)?),
+    };
+    if first > last {
+        return Err(format!("the period `{s}` ends before it begins"));
+    }
+    Ok((first, last))
 }
 
 /// Encodes a plain-text letter as a TEI document (the `TEI` root element).

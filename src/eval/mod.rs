@@ -69,21 +69,26 @@ pub struct LetterEval {
     pub comparison: Comparison,
 }
 
-/// Evaluates gold TEI letters, optionally with a register (warm mode).
+/// Evaluates gold TEI letters, optionally with a register (warm mode) and
+/// the edition's period (see [`encode::Options::period`]).
 ///
 /// # Errors
 ///
 /// The first letter that cannot be read or parsed.
-pub fn evaluate(paths: &[PathBuf], register: Option<&Register>) -> Result<Report, EvalError> {
+pub fn evaluate(
+    paths: &[PathBuf],
+    register: Option<&Register>,
+    period: Option<(i32, i32)>,
+) -> Result<Report, EvalError> {
     let mut letters = Vec::with_capacity(paths.len());
     for path in paths {
         let text = crate::files::read_text(path)?;
-        letters.push(evaluate_text(path, &text.text, register)?);
+        letters.push(evaluate_text(path, &text.text, register, period)?);
     }
     Ok(Report::new(letters))
 }
 
-/// Evaluates one gold TEI letter given as text.
+/// Evaluates one gold TEI letter given as text (as [`evaluate`]).
 ///
 /// # Errors
 ///
@@ -93,6 +98,7 @@ pub fn evaluate_text(
     path: &Path,
     xml: &str,
     register: Option<&Register>,
+    period: Option<(i32, i32)>,
 ) -> Result<LetterEval, EvalError> {
     let xml_error = |e: roxmltree::Error| EvalError::Xml {
         path: path.to_path_buf(),
@@ -107,6 +113,7 @@ pub fn evaluate_text(
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         register,
         publication: None,
+        period,
     };
     let encoded = encode::encode_to_string(&gold.text, &options);
     let doc = crate::tei::parse_untrusted(&encoded).map_err(xml_error)?;

@@ -11,7 +11,9 @@
 //!   white space (space, tab, line feed, carriage return) become one space.
 //!   No other character is changed: a long s stays a long s, a no-break
 //!   space stays a no-break space;
-//! - `lb`, `pb` and `cb` are a space, unless `@break="no"`;
+//! - `lb`, `pb` and `cb` are a space, unless `@break="no"`: then the word
+//!   goes on across the break, and the white space around it (the source's
+//!   line layout) is dropped;
 //! - a `note` leaves a marker `[1]` where it stands, and its text follows
 //!   the reading text as `[1] ...`, one note a line, numbered in document order;
 //! - a `choice` gives one reading ([`Reading`]), the other is left out;
@@ -128,14 +130,18 @@ enum Open {
 #[derive(Debug, Default)]
 struct Gather {
     text: String,
+    /// White space is pending before the next word.
     space: bool,
+    /// A break inside a word (`@break="no"`): white space is dropped until
+    /// the next word.
+    join: bool,
 }
 
 impl Gather {
     fn push(&mut self, s: &str) {
         let mut first = true;
         for piece in s.split(['\u{20}', '\t', '\n', '\r']) {
-            if !first {
+            if !first && !self.join {
                 self.space = true;
             }
             first = false;
@@ -151,7 +157,14 @@ impl Gather {
             self.text.push(' ');
         }
         self.space = false;
+        self.join = false;
         self.text.push_str(s);
+    }
+
+    /// A break inside a word: the white space before it and after it goes.
+    fn join(&mut self) {
+        self.space = false;
+        self.join = true;
     }
 }
 
@@ -217,8 +230,12 @@ impl<W: Write> State<W> {
             Open::Block => self.block_edge(),
             Open::Note => self.open_note(),
             Open::Inline | Open::Choice => {
-                if tei && vocab::BREAKS.contains(&name) && !breaks_no(e) {
-                    self.current().push(" ");
+                if tei && vocab::BREAKS.contains(&name) {
+                    if breaks_no(e) {
+                        self.current().join();
+                    } else {
+                        self.current().push(" ");
+                    }
                 }
             }
         }

@@ -14,4 +14,4 @@ pub mod rng;
 pub mod rules;
 pub mod xsd;
 
-pub use rng::{Schema, SchemaError, SchemaLocation, Violation};
+pub use rng::{default_cache_dir, Schema, SchemaError, SchemaLocation, Violation};

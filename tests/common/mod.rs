@@ -29,9 +29,16 @@ pub fn shared_dir() -> Option<PathBuf> {
 /// Runs the `teikit` binary with `args`, returning its output.
 pub fn teikit(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_teikit"))
+        .env("TEIKIT_CACHE_DIR", cache_dir())
         .args(args)
         .output()
         .expect("the teikit binary runs")
+}
+
+/// The compiled-schema cache of the tests' `teikit` runs, inside the
+/// build folder rather than the user's own cache.
+pub fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("teikit-cache")
 }
 
 /// Whether a program is on the PATH (for cross-checks with jing, xsltproc).

@@ -226,20 +226,44 @@ fn joined(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 /// date in the text; see [`relative`] for the rules.
 #[must_use]
 pub fn find_dates_with(text: &str, anchor: Option<(i32, u32, Option<u32>)>) -> Vec<Mention> {
+    find_dates_in_period(text, anchor, None)
+}
+
+/// [`find_dates_with`], for a letter of an edition whose letters were
+/// written from `period.0` to `period.1` (years): a two-digit year that
+/// nothing in the letter dates takes the century that puts it in the period.
+#[must_use]
+pub fn find_dates_in_period(
+    text: &str,
+    anchor: Option<(i32, u32, Option<u32>)>,
+    period: Option<(i32, i32)>,
+) -> Vec<Mention> {
     let toks = tokens(text);
     let absolute = find_dates_in(text, &toks);
-    let anchor = anchor
+    let mut anchor = anchor
         .and_then(|(year, month, day)| day.map(|day| Day { year, month, day }))
         .or_else(|| absolute.iter().find_map(|d| full_day(d.when.as_deref()?)));
-    let century = anchor.map(|a| a.year / 100).or_else(|| {
+    let known = anchor.map(|a| a.year / 100).or_else(|| {
         toks.iter()
             .find_map(|t| year_number(t.text).filter(|y| (1000..2100).contains(y)))
             .map(|y| y / 100)
     });
-    let mut out: Vec<Mention> = absolute
-        .iter()
-        .map(|d| complete(text, d, anchor.map(|a| a.year), century))
-        .collect();
+    let century = relative::Centuries { known, period };
+    let complete_all = |anchor: Option<Day>| -> Vec<Mention> {
+        absolute
+            .iter()
+            .map(|d| complete(text, d, anchor.map(|a| a.year), century))
+            .collect()
+    };
+    let mut out = complete_all(anchor);
+    if anchor.is_none() {
+        // A date that a two-digit year completed ("Jan 23d 44") dates the
+        // letter as well as a full one would.
+        anchor = out.iter().find_map(|m| full_day(&when_of(m)?));
+        if anchor.is_some() {
+            out = complete_all(anchor);
+        }
+    }
     ranges(&toks, &mut out);
     let mut i = 0;
     while i < toks.len() {
@@ -274,6 +298,14 @@ fn date_mention(start: usize, end: usize, attrs: Attrs) -> Mention {
     }
 }
 
+/// The `@when` of a mention.
+fn when_of(m: &Mention) -> Option<String> {
+    m.attrs
+        .iter()
+        .find(|(k, _)| *k == "when")
+        .map(|(_, v)| v.clone())
+}
+
 fn full_day(when: &str) -> Option<Day> {
     let year = when.get(..4)?.parse().ok()?;
     let month = when.get(5..7)?.parse().ok()?;
@@ -284,7 +316,7 @@ fn full_day(when: &str) -> Option<Day> {
 /// An absolute date as a mention; a date without a year takes a two-digit
 /// year written after it ("Jan 23d 44", "2d March /56"), or else the
 /// anchor's year.
-fn complete(text: &str, d: &FoundDate, year: Option<i32>, century: Option<i32>) -> Mention {
+fn complete(text: &str, d: &FoundDate, year: Option<i32>, century: relative::Centuries) -> Mention {
     let Some(md) = d.when.as_deref().and_then(|w| w.strip_prefix("--")) else {
         let attrs = d.when.iter().map(|w| ("when", w.clone())).collect();
         return date_mention(d.start, d.end, attrs);
@@ -617,6 +649,47 @@ mod tests {
         assert_eq!(
             with_anchor("Jan 23d 44", None),
             [("Jan 23d 44".to_owned(), String::new())]
+        );
+    }
+
+    #[test]
+    fn the_editions_period_dates_two_digit_years() {
+        let dates = |text: &str, period| -> Vec<(String, String)> {
+            find_dates_in_period(text, None, Some(period))
+                .iter()
+                .map(|m| {
+                    let attrs: Vec<String> =
+                        m.attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                    (text[m.start..m.end].to_owned(), attrs.join(" "))
+                })
+                .collect()
+        };
+        let letter = "Jan 23d 44\nI wrote on Feby 9 and on the 15 instant, and 29/5/45.";
+        assert_eq!(
+            dates(letter, (1768, 1849)),
+            [
+                ("Jan 23d 44", "when=1844-01-23 cert=medium"),
+                ("Feby 9", "when=1844-02-09 cert=medium"),
+                ("15 instant", "when=1844-01-15"),
+                ("29/5/45", "when=1845-05-29 cert=medium"),
+            ]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        // A period over two centuries dates a year only when one century fits.
+        assert_eq!(
+            dates("Jan 23d 05", (1890, 1910))[0].1,
+            "when=1905-01-23 cert=medium"
+        );
+        assert_eq!(
+            dates("Jan 23d 95", (1890, 1910))[0].1,
+            "when=1895-01-23 cert=medium"
+        );
+        assert_eq!(dates("Jan 23d 50", (1890, 1910))[0].1, "");
+        assert_eq!(dates("Jan 23d 44", (1700, 1899))[0].1, "", "1744 or 1844");
+        // A four-digit year in the letter outweighs the period.
+        assert_eq!(
+            dates("Jan 23d 44, as in 1744", (1800, 1899))[0].1,
+            "when=1744-01-23 cert=medium"
         );
     }
 }

@@ -60,6 +60,9 @@ pub struct Context<'r> {
     /// The letter's own date (year, month, day), to resolve relative dates
     /// ("yesterday", "the 3d inst.") and dates without a year.
     pub anchor: Option<(i32, u32, Option<u32>)>,
+    /// The edition's period (first and last year), for two-digit years that
+    /// nothing in the letter dates.
+    pub period: Option<(i32, i32)>,
     /// Names already found by the letter's structure (the dateline's place,
     /// the signer): their other mentions in the letter are marked too.
     pub seeds: &'r [Mention],
@@ -87,7 +90,7 @@ pub fn recognize(text: &str, ctx: &Context<'_>) -> Vec<Mention> {
             (0, mention)
         }));
     }
-    let dates = date::find_dates_with(text, ctx.anchor);
+    let dates = date::find_dates_in_period(text, ctx.anchor, ctx.period);
     ranked.extend(dates.into_iter().map(|d| (1, d)));
     ranked.extend(org::find(text, &ws).into_iter().map(|m| (2, m)));
     ranked.extend(person::strong(text, &ws).into_iter().map(|m| (3, m)));

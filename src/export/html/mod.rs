@@ -48,6 +48,10 @@ pub struct HtmlOptions {
 /// edition's register (persons/places/orgs) into `out_dir`: one page per
 /// letter, index pages, the CSS. Returns the paths written, sorted.
 ///
+/// Every page is made before the first is written, so a letter that cannot
+/// be read or parsed leaves `out_dir` as it was; each page is written
+/// atomically.
+///
 /// # Errors
 ///
 /// [`ExportError::File`] when a letter or the register cannot be read or an
@@ -93,7 +97,7 @@ pub fn export_site(
     let mut out = Output {
         dir: out_dir,
         inputs: &inputs,
-        written: Vec::new(),
+        pages: Vec::new(),
     };
     let mut views = Vec::with_capacity(letters.len());
     for (stem, path) in &stems {
@@ -101,36 +105,46 @@ pub fn export_site(
     }
     indices::sort_letters(&mut views);
     let index = indices::letters_index(&views, site_title);
-    out.write(INDEX_FILE, index.as_bytes())?;
+    out.add(INDEX_FILE, index.into_bytes())?;
     for kind in super::model::Kind::ALL {
         let html = indices::entity_index(kind, &reg, &views, site_title);
-        out.write(kind.page(), html.as_bytes())?;
+        out.add(kind.page(), html.into_bytes())?;
     }
-    out.write(CSS_FILE, CSS.as_bytes())?;
+    out.add(CSS_FILE, CSS.as_bytes().to_vec())?;
     if options.xml_stylesheet {
-        out.write(XSL_FILE, super::TEI_TO_HTML_XSL.as_bytes())?;
+        out.add(XSL_FILE, super::TEI_TO_HTML_XSL.as_bytes().to_vec())?;
     }
-    out.written.sort();
-    Ok(out.written)
+    out.write_all()
 }
 
-/// The output folder: refuses to overwrite inputs, records what it wrote.
+/// The pages of a site, made before any is written: refuses to overwrite
+/// inputs.
 struct Output<'a> {
     dir: &'a Path,
     inputs: &'a [PathBuf],
-    written: Vec<PathBuf>,
+    pages: Vec<(PathBuf, Vec<u8>)>,
 }
 
 impl Output<'_> {
-    fn write(&mut self, name: &str, contents: &[u8]) -> Result<(), ExportError> {
+    fn add(&mut self, name: &str, contents: Vec<u8>) -> Result<(), ExportError> {
         let path = self.dir.join(name);
         files::check_not_input(&path, self.inputs)?;
-        files::write_atomic(&path, contents)?;
-        self.written.push(path);
+        self.pages.push((path, contents));
         Ok(())
     }
 
-    /// Writes the page of one letter (and its TEI with the stylesheet
+    /// Writes every page, each atomically; the paths written, sorted.
+    fn write_all(self) -> Result<Vec<PathBuf>, ExportError> {
+        let mut written = Vec::with_capacity(self.pages.len());
+        for (path, contents) in self.pages {
+            files::write_atomic(&path, &contents)?;
+            written.push(path);
+        }
+        written.sort();
+        Ok(written)
+    }
+
+    /// Makes the page of one letter (and its TEI with the stylesheet
     /// instruction, when asked), returning its view for the indices.
     fn letter(
         &mut self,
@@ -144,10 +158,10 @@ impl Output<'_> {
         let doc = parse_untrusted(&file.text).map_err(|e| ExportError::malformed(path, &e))?;
         let view = LetterView::of(&doc, stem, reg);
         let html = letter::letter_page(&doc, &view, reg, site_title);
-        self.write(&format!("{stem}.html"), html.as_bytes())?;
+        self.add(&format!("{stem}.html"), html.into_bytes())?;
         if options.xml_stylesheet {
             let tei = with_stylesheet(&file.text);
-            self.write(&format!("{stem}.xml"), tei.as_bytes())?;
+            self.add(&format!("{stem}.xml"), tei.into_bytes())?;
         }
         Ok(view)
     }

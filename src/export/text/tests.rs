@@ -65,6 +65,18 @@ fn breaks_are_spaces_unless_words_run_on() {
 }
 
 #[test]
+fn white_space_around_a_break_inside_a_word_goes() {
+    assert_eq!(
+        reg("<p>Philadel-\n    <lb break=\"no\"/>phia and Lon\n<lb break=\"no\"/>\n  don</p>"),
+        "Philadel-phia and London\n"
+    );
+    assert_eq!(
+        reg("<p><hi>Edin </hi>\n<pb break=\"no\" n=\"2\"/> <hi>burgh</hi> is <lb/> far</p>"),
+        "Edinburgh is far\n"
+    );
+}
+
+#[test]
 fn characters_are_never_changed() {
     assert_eq!(
         reg("<p>ſ\u{a0}x &amp; &lt; &#x17F;</p>"),

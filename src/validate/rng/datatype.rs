@@ -100,6 +100,12 @@ impl Dt {
         }
     }
 
+    /// Whether the values depend on the namespace bindings in scope
+    /// (`QName` and `NOTATION`).
+    pub(crate) fn context_dependent(&self) -> bool {
+        matches!(self, Dt::Xsd(d) if matches!(d.name(), "QName" | "NOTATION"))
+    }
+
     /// The ID-type of the datatype (DTD compatibility).
     pub(crate) fn id_type(&self) -> IdType {
         match self {
@@ -118,6 +124,19 @@ impl Dt {
     }
 }
 
+/// As [`collapse`], borrowing `s` when it is already collapsed.
+pub(crate) fn collapse_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let collapsed = !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.bytes().any(|c| matches!(c, b'\t' | b'\n' | b'\r'))
+        && !s.contains("  ");
+    if collapsed {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(collapse(s))
+    }
+}
+
 /// `s` with runs of XML white space collapsed to one space and trimmed.
 pub(crate) fn collapse(s: &str) -> String {
     s.split(is_xml_space)
@@ -133,5 +152,38 @@ pub(crate) fn is_xml_space(c: char) -> bool {
 
 /// Whether `s` is only XML white space.
 pub(crate) fn is_whitespace(s: &str) -> bool {
-    s.chars().all(is_xml_space)
+    // The white space characters are ASCII, and no byte of a multi-byte
+    // character is ASCII.
+    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapsing_borrows_only_what_is_collapsed_already() {
+        for s in [
+            "",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "\n",
+            "ä\u{a0}b",
+            " ",
+        ] {
+            let c = collapse_cow(s);
+            assert_eq!(c, collapse(s), "{s:?}");
+            assert_eq!(matches!(c, std::borrow::Cow::Borrowed(_)), c == s, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_is_the_four_xml_characters() {
+        assert!(is_whitespace(" \t\r\n") && is_whitespace(""));
+        assert!(!is_whitespace("\u{a0}") && !is_whitespace("\u{2028}") && !is_whitespace(" x"));
+    }
 }

@@ -3,6 +3,8 @@
 //! end-tag derivatives, memoised per validation cache, plus the recovery
 //! variants the validator uses to go on after a violation.
 
+use std::sync::Arc;
+
 use super::datatype::{is_whitespace, is_xml_space};
 use super::schema::{
     self as s, alternatives, choice_all, FxMap, Grammar, Overlay, Pat, PatId, Patterns, Store,
@@ -13,25 +15,74 @@ use crate::validate::xsd::NamespaceContext;
 /// Memo tables larger than this are emptied (memory stays bounded).
 const MEMO_LIMIT: usize = 1 << 18;
 
+/// Strings up to this length (in bytes) have their text derivatives of
+/// string-dependent patterns memoised: attribute values and data content
+/// repeat ("italic", "1850-03-02"); longer strings rarely do.
+const SHORT_TEXT: usize = 64;
+
+/// The memo of short strings is emptied past this many entries (a few MB:
+/// unique values such as IDs fill it without being asked again).
+const SHORT_TEXT_LIMIT: usize = 1 << 16;
+
 /// What a validation keeps between documents: derived patterns and memos.
 #[derive(Default)]
 pub(crate) struct Cache {
     pub local: Patterns,
-    names: FxMap<Box<str>, u32>,
+    names: Names,
     sto: FxMap<(PatId, u32), PatId>,
     att: FxMap<(PatId, u32, u32), PatId>,
     values: FxMap<Box<str>, u32>,
-    att_values: FxMap<(PatId, u32), Vec<PatId>>,
+    att_values: FxMap<(PatId, u32), Arc<[PatId]>>,
     close: FxMap<PatId, PatId>,
     close_rec: FxMap<PatId, PatId>,
     end: FxMap<PatId, PatId>,
     text: FxMap<PatId, PatId>,
+    /// Text derivatives of string-dependent patterns by short strings.
+    short_text: FxMap<PatId, FxMap<Box<str>, PatId>>,
+    short_text_len: usize,
 }
 
 impl Cache {
     /// Whether the cache grew past what is worth keeping.
     pub(crate) fn too_big(&self) -> bool {
         self.local.len() > 4 * MEMO_LIMIT || self.att.len() > MEMO_LIMIT
+    }
+}
+
+/// Local names of one namespace to their ids.
+type LocalNames = FxMap<Box<str>, u32>;
+
+/// Ids for element and attribute names: a table of local names per
+/// namespace (documents use few namespaces), and the names by id.
+#[derive(Default)]
+struct Names {
+    by_ns: Vec<(Box<str>, LocalNames)>,
+    list: Vec<(u32, Box<str>)>,
+}
+
+impl Names {
+    fn id(&mut self, ns: &str, local: &str) -> u32 {
+        let n = match self.by_ns.iter().position(|(u, _)| &**u == ns) {
+            Some(n) => n,
+            None => {
+                self.by_ns.push((Box::from(ns), FxMap::default()));
+                self.by_ns.len() - 1
+            }
+        };
+        if let Some(id) = self.by_ns[n].1.get(local) {
+            return *id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push((n as u32, Box::from(local)));
+        self.by_ns[n].1.insert(Box::from(local), id);
+        id
+    }
+
+    fn get(&self, id: u32) -> (&str, &str) {
+        match self.list.get(id as usize) {
+            Some((n, local)) => (&self.by_ns[*n as usize].0, local),
+            None => ("", ""),
+        }
     }
 }
 
@@ -50,7 +101,9 @@ pub(crate) struct Deriv<'g> {
     pub g: &'g Grammar,
     pub st: Overlay<'g>,
     c: Cache,
-    key: String,
+    /// No datatype of the grammar reads the namespace context, so text
+    /// derivatives depend only on the pattern and the string.
+    context_free: bool,
 }
 
 impl<'g> Deriv<'g> {
@@ -61,7 +114,7 @@ impl<'g> Deriv<'g> {
             g,
             st: Overlay::new(&g.pats, local),
             c: cache,
-            key: String::new(),
+            context_free: g.dts.iter().all(|d| !d.context_dependent()),
         }
     }
 
@@ -74,16 +127,12 @@ impl<'g> Deriv<'g> {
 
     /// An id for the name `{ns}local`, stable within the cache.
     pub(crate) fn name_id(&mut self, ns: &str, local: &str) -> u32 {
-        self.key.clear();
-        self.key.push_str(ns);
-        self.key.push('\u{0}');
-        self.key.push_str(local);
-        if let Some(id) = self.c.names.get(self.key.as_str()) {
-            return *id;
-        }
-        let id = self.c.names.len() as u32;
-        self.c.names.insert(self.key.clone().into_boxed_str(), id);
-        id
+        self.c.names.id(ns, local)
+    }
+
+    /// The namespace and local name of the name id `id`.
+    pub(crate) fn name_of(&self, id: u32) -> (&str, &str) {
+        self.c.names.get(id)
     }
 
     /// Whether `p` matches the empty sequence.
@@ -214,9 +263,9 @@ impl<'g> Deriv<'g> {
     }
 
     /// The value patterns of the attributes named `name` in `p`.
-    fn att_value_patterns(&mut self, p: PatId, nid: u32, name: (&str, &str)) -> Vec<PatId> {
+    fn att_value_patterns(&mut self, p: PatId, nid: u32, name: (&str, &str)) -> Arc<[PatId]> {
         if let Some(v) = self.c.att_values.get(&(p, nid)) {
-            return v.clone();
+            return Arc::clone(v);
         }
         let mut out = Vec::new();
         let mut stack = vec![p];
@@ -236,7 +285,8 @@ impl<'g> Deriv<'g> {
         }
         out.sort_unstable();
         out.dedup();
-        self.c.att_values.insert((p, nid), out.clone());
+        let out: Arc<[PatId]> = out.into();
+        self.c.att_values.insert((p, nid), Arc::clone(&out));
         out
     }
 
@@ -368,6 +418,28 @@ impl<'g> Deriv<'g> {
 
     /// The text derivative for the string `text`.
     pub(crate) fn text(&mut self, p: PatId, text: &str, cx: &dyn NamespaceContext) -> PatId {
+        if !self.context_free || text.len() > SHORT_TEXT || !self.st.flags(p).text_dependent {
+            return self.text_in(p, text, cx);
+        }
+        if let Some(r) = self.c.short_text.get(&p).and_then(|m| m.get(text)) {
+            return *r;
+        }
+        let r = self.text_in(p, text, cx);
+        if self.c.short_text_len >= SHORT_TEXT_LIMIT {
+            self.c.short_text.clear();
+            self.c.short_text_len = 0;
+        }
+        self.c.short_text_len += 1;
+        self.c
+            .short_text
+            .entry(p)
+            .or_default()
+            .insert(Box::from(text), r);
+        r
+    }
+
+    /// The text derivative, memoised only when it cannot depend on `text`.
+    fn text_in(&mut self, p: PatId, text: &str, cx: &dyn NamespaceContext) -> PatId {
         let cacheable = !self.st.flags(p).text_dependent;
         if cacheable {
             if let Some(r) = self.c.text.get(&p) {
@@ -386,33 +458,33 @@ impl<'g> Deriv<'g> {
             Pat::Choice(..) => {
                 let alts: Vec<PatId> = alternatives(&self.st, p)
                     .into_iter()
-                    .map(|a| self.text(a, text, cx))
+                    .map(|a| self.text_in(a, text, cx))
                     .collect();
                 choice_all(&mut self.st, &alts)
             }
             Pat::Interleave(a, b) => {
-                let da = self.text(a, text, cx);
+                let da = self.text_in(a, text, cx);
                 let x = s::interleave(&mut self.st, da, b);
-                let db = self.text(b, text, cx);
+                let db = self.text_in(b, text, cx);
                 let y = s::interleave(&mut self.st, a, db);
                 s::choice(&mut self.st, x, y)
             }
             Pat::Group(a, b) => {
-                let da = self.text(a, text, cx);
+                let da = self.text_in(a, text, cx);
                 let x = s::group(&mut self.st, da, b);
                 if self.nullable(a) {
-                    let y = self.text(b, text, cx);
+                    let y = self.text_in(b, text, cx);
                     s::choice(&mut self.st, x, y)
                 } else {
                     x
                 }
             }
             Pat::After(a, b) => {
-                let da = self.text(a, text, cx);
+                let da = self.text_in(a, text, cx);
                 s::after(&mut self.st, da, b)
             }
             Pat::OneOrMore(a) => {
-                let da = self.text(a, text, cx);
+                let da = self.text_in(a, text, cx);
                 let more = s::one_or_more(&mut self.st, a);
                 let rest = s::choice(&mut self.st, more, EMPTY);
                 s::group(&mut self.st, da, rest)
@@ -430,7 +502,7 @@ impl<'g> Deriv<'g> {
             Pat::Data(dt, except) => {
                 let ok = self.g.dts[dt as usize].allows(text, cx)
                     && (except == NOT_ALLOWED || {
-                        let d = self.text(except, text, cx);
+                        let d = self.text_in(except, text, cx);
                         !self.nullable(d)
                     });
                 if ok {
@@ -442,7 +514,7 @@ impl<'g> Deriv<'g> {
             Pat::List(a) => {
                 let mut d = a;
                 for token in text.split(is_xml_space).filter(|t| !t.is_empty()) {
-                    d = self.text(d, token, cx);
+                    d = self.text_in(d, token, cx);
                     if d == NOT_ALLOWED {
                         break;
                     }
@@ -479,5 +551,53 @@ impl<'g> Deriv<'g> {
             self.c.end.insert(p, r);
         }
         r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::Schema;
+
+    fn schema(body: &str) -> Schema {
+        let rng = format!(
+            r#"<element name="r" xmlns="http://relaxng.org/ns/structure/1.0"
+                datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">{body}</element>"#
+        );
+        Schema::from_rng_str(&rng, std::path::Path::new("t.rng")).expect("compiles")
+    }
+
+    #[test]
+    fn a_memoised_value_is_judged_by_each_pattern() {
+        let s = schema(
+            r#"<zeroOrMore><choice>
+                 <element name="n"><attribute name="v"><data type="integer"/></attribute></element>
+                 <element name="w"><attribute name="v"><data type="NCName"/></attribute></element>
+               </choice></zeroOrMore>"#,
+        );
+        // The same short string, accepted by one pattern and refused by
+        // the other, in both orders, and again after it was memoised.
+        let doc = r#"<r><n v="12"/><w v="12"/><w v="ab"/><n v="ab"/><n v="12"/><w v="ab"/></r>"#;
+        let bad: Vec<usize> = s.validate_str(doc).iter().map(|v| v.span.start).collect();
+        assert_eq!(
+            bad,
+            [
+                doc.find(r#"<w v="12""#).unwrap() + 6,
+                doc.find(r#"<n v="ab""#).unwrap() + 6
+            ]
+        );
+    }
+
+    #[test]
+    fn qname_values_follow_the_bindings_in_scope() {
+        let s = schema(
+            r#"<zeroOrMore><element name="e"><attribute name="v">
+                 <value type="QName" ns="urn:a">a</value>
+               </attribute></element></zeroOrMore>"#,
+        );
+        let doc = r#"<r><e xmlns:p="urn:a" v="p:a"/><e xmlns:p="urn:b" v="p:a"/><e xmlns:p="urn:a" v="p:a"/></r>"#;
+        let v = s.validate_str(doc);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].code, "teikit::validate::bad_attribute_value");
+        assert_eq!(v[0].span.start, doc.find(r#"urn:b" v=""#).unwrap() + 10);
     }
 }

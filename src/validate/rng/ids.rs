@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::ast::Loc;
-use super::datatype::collapse;
+use super::datatype::collapse_cow;
 use super::errors::SchemaError;
 use super::parse::Loader;
 use super::schema::{display_name, FxMap, Grammar, Pat, PatId, Store, NOT_ALLOWED};
+use super::stream::Attr;
 use super::Violation;
 use crate::validate::xsd::IdType;
 
@@ -20,7 +21,7 @@ pub(crate) const DUPLICATE_ID: &str = "teikit::validate::duplicate_id";
 pub(crate) const UNRESOLVED_IDREF: &str = "teikit::validate::unresolved_idref";
 
 /// An attribute's namespace, local name and ID-type.
-type AttrIdType = (String, String, IdType);
+pub(crate) type AttrIdType = (String, String, IdType);
 
 /// The ID-types of attributes: (element, attribute) names to their type.
 #[derive(Default)]
@@ -31,6 +32,22 @@ pub(crate) struct IdMap {
 impl IdMap {
     fn is_empty(&self) -> bool {
         self.by_element.is_empty()
+    }
+
+    /// Every element name with its ID-typed attributes, in name order.
+    pub(crate) fn entries(&self) -> Vec<(&(String, String), &Vec<AttrIdType>)> {
+        let mut out: Vec<_> = self.by_element.iter().collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out
+    }
+
+    /// A map holding `entries`.
+    pub(crate) fn from_entries(
+        entries: impl IntoIterator<Item = ((String, String), Vec<AttrIdType>)>,
+    ) -> IdMap {
+        IdMap {
+            by_element: entries.into_iter().collect(),
+        }
     }
 }
 
@@ -177,6 +194,8 @@ fn value_id_type(g: &Grammar, v: PatId) -> IdType {
 /// The IDs and references of one document.
 pub(crate) struct IdChecker<'m> {
     map: &'m IdMap,
+    /// The ID-typed attributes of elements by name id, looked up once.
+    types: FxMap<u32, Option<&'m [AttrIdType]>>,
     ids: FxMap<String, ()>,
     refs: Vec<(String, Range<usize>, (u32, u32))>,
     out: Vec<Violation>,
@@ -188,6 +207,7 @@ impl<'m> IdChecker<'m> {
     pub(crate) fn new(map: &'m IdMap, main_ns: &'m str) -> IdChecker<'m> {
         IdChecker {
             map,
+            types: FxMap::default(),
             ids: FxMap::default(),
             refs: Vec::new(),
             out: Vec::new(),
@@ -195,35 +215,51 @@ impl<'m> IdChecker<'m> {
         }
     }
 
-    /// Records the ID-typed attributes of an element.
+    /// The ID-typed attributes of the element `elem` with name id `nid`.
+    fn types_of(&mut self, elem: (&str, &str), nid: u32) -> Option<&'m [AttrIdType]> {
+        let map = self.map;
+        *self.types.entry(nid).or_insert_with(|| {
+            map.by_element
+                .get(&(elem.0.to_string(), elem.1.to_string()))
+                .map(Vec::as_slice)
+        })
+    }
+
+    /// Records the ID-typed attributes of an element (`nid` is its name id).
     pub(crate) fn element(
         &mut self,
         elem: (&str, &str),
-        attrs: &[(String, String, String, Range<usize>)],
+        nid: u32,
+        attrs: &[Attr],
         line_col: impl Fn(usize) -> (u32, u32),
     ) {
         if self.map.is_empty() || attrs.is_empty() {
             return;
         }
-        let Some(types) = self
-            .map
-            .by_element
-            .get(&(elem.0.to_string(), elem.1.to_string()))
-        else {
+        let Some(types) = self.types_of(elem, nid) else {
             return;
         };
-        for (ns, local, value, span) in attrs {
+        for Attr {
+            ns,
+            local,
+            value,
+            span,
+            ..
+        } in attrs
+        {
             let Some(t) = types
                 .iter()
-                .find(|t| &t.0 == ns && &t.1 == local)
+                .find(|t| t.0 == *ns && t.1 == *local)
                 .map(|t| t.2)
             else {
                 continue;
             };
-            let value = collapse(value);
+            let value = collapse_cow(value);
             match t {
                 IdType::Id => {
-                    if self.ids.insert(value.clone(), ()).is_some() {
+                    if !self.ids.contains_key(&*value) {
+                        self.ids.insert(value.into_owned(), ());
+                    } else {
                         let (line, column) = line_col(span.start);
                         let name = display_name(ns, local, self.main_ns);
                         self.out.push(Violation {
@@ -233,7 +269,7 @@ impl<'m> IdChecker<'m> {
                             line,
                             column,
                             expected: Vec::new(),
-                            found: Some(value),
+                            found: Some(value.into_owned()),
                             help: Some(
                                 "every ID must be unique in the document; rename one of them"
                                     .into(),
@@ -241,7 +277,10 @@ impl<'m> IdChecker<'m> {
                         });
                     }
                 }
-                IdType::Idref => self.refs.push((value, span.clone(), line_col(span.start))),
+                IdType::Idref => {
+                    self.refs
+                        .push((value.into_owned(), span.clone(), line_col(span.start)))
+                }
                 IdType::Idrefs => {
                     for v in value.split(' ').filter(|v| !v.is_empty()) {
                         self.refs

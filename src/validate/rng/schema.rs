@@ -103,7 +103,16 @@ pub(crate) struct Patterns {
 impl Patterns {
     /// An arena holding `empty`, `notAllowed` and `text`.
     pub(crate) fn new() -> Patterns {
-        let mut p = Patterns::default();
+        Patterns::with_capacity(0)
+    }
+
+    /// As [`Patterns::new`], with room for `n` patterns.
+    pub(crate) fn with_capacity(n: usize) -> Patterns {
+        let mut p = Patterns {
+            pats: Vec::with_capacity(n),
+            flags: Vec::with_capacity(n),
+            map: FxMap::with_capacity_and_hasher(n, BuildHasherDefault::default()),
+        };
         for pat in [Pat::Empty, Pat::NotAllowed, Pat::Text] {
             let flags = Flags {
                 nullable: !matches!(pat, Pat::NotAllowed),
@@ -125,6 +134,11 @@ impl Patterns {
     /// The number of patterns.
     pub(crate) fn len(&self) -> usize {
         self.pats.len()
+    }
+
+    /// Every pattern, by id.
+    pub(crate) fn all(&self) -> &[Pat] {
+        &self.pats
     }
 }
 
@@ -372,6 +386,16 @@ impl NameClasses {
         (self.items.len() - 1) as u32
     }
 
+    /// Every name class, by index.
+    pub(crate) fn items(&self) -> &[NameClass] {
+        &self.items
+    }
+
+    /// Name classes holding `items`, by index.
+    pub(crate) fn from_items(items: Vec<NameClass>) -> NameClasses {
+        NameClasses { items }
+    }
+
     /// The name class at `i`.
     pub(crate) fn get(&self, i: u32) -> &NameClass {
         &self.items[i as usize]
@@ -483,6 +507,9 @@ pub(crate) struct ValueDef {
     pub ns: NsMap,
 }
 
+/// A datatype as written: library URI, local name and params in order.
+pub(crate) type DtSpec = (String, String, Vec<(String, String)>);
+
 /// A compiled, simplified schema: the start pattern and its tables.
 pub(crate) struct Grammar {
     pub pats: Patterns,
@@ -490,6 +517,8 @@ pub(crate) struct Grammar {
     pub ncs: NameClasses,
     pub elements: Vec<ElementDef>,
     pub dts: Vec<Dt>,
+    /// How each datatype was written: library, name and params.
+    pub dt_specs: Vec<DtSpec>,
     pub values: Vec<ValueDef>,
     /// The namespace of most element names (for short names in messages).
     pub main_ns: String,

@@ -11,8 +11,8 @@ use super::datatype::{Dt, DtError, DtValue};
 use super::errors::SchemaError;
 use super::parse::Loader;
 use super::schema::{
-    self as s, ElementDef, FxMap, Grammar, NameClass, NameClasses, Pat, PatId, Patterns, Store,
-    ValueDef,
+    self as s, DtSpec, ElementDef, FxMap, Grammar, NameClass, NameClasses, Pat, PatId, Patterns,
+    Store, ValueDef,
 };
 
 type Res<T> = Result<T, SchemaError>;
@@ -105,6 +105,7 @@ impl<'a, 'l> Simplifier<'a, 'l> {
             ncs: self.ncs,
             elements: self.elements,
             dts: self.dts,
+            dt_specs: dt_specs(self.dt_keys),
             values: self.values,
             main_ns,
         };
@@ -489,6 +490,16 @@ impl<'a, 'l> Simplifier<'a, 'l> {
         self.locs.entry(id).or_insert(v.loc);
         Ok(id)
     }
+}
+
+/// The library, name and params of each datatype, by index.
+fn dt_specs(keys: FxMap<DtKey, u32>) -> Vec<DtSpec> {
+    let mut specs: Vec<(u32, DtKey)> = keys.into_iter().map(|(k, i)| (i, k)).collect();
+    specs.sort_unstable_by_key(|(i, _)| *i);
+    specs
+        .into_iter()
+        .map(|(_, (lib, name, params))| (lib.to_string(), name.to_string(), params.to_vec()))
+        .collect()
 }
 
 type Parts<'a> = Vec<(Option<Combine>, &'a P, Loc)>;

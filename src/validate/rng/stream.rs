@@ -2,7 +2,7 @@
 //! nesting, the derivative of the current state at each event, and
 //! recovery after each violation so that every violation is reported once.
 
-use std::collections::VecDeque;
+use std::borrow::Cow;
 use std::io::BufRead;
 use std::ops::Range;
 
@@ -39,7 +39,12 @@ struct Lines<R> {
     pos: usize,
     line: u32,
     line_start: usize,
-    marks: VecDeque<usize>,
+    /// Positions of line feeds not yet passed, from `marks[head]` on.
+    marks: Vec<usize>,
+    head: usize,
+    /// The end of the input searched for line feeds (the buffer of the
+    /// inner reader is searched once, when it is filled).
+    scanned: usize,
 }
 
 impl<R: BufRead> std::io::Read for Lines<R> {
@@ -57,16 +62,24 @@ impl<R: BufRead> std::io::Read for Lines<R> {
 
 impl<R: BufRead> BufRead for Lines<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        self.inner.fill_buf()
+        let buf = self.inner.fill_buf()?;
+        let end = self.pos + buf.len();
+        if end > self.scanned {
+            let from = self.scanned.saturating_sub(self.pos);
+            let base = self.pos + from;
+            self.marks
+                .extend(memchr::memchr_iter(b'\n', &buf[from..]).map(|i| base + i));
+            self.scanned = end;
+        }
+        Ok(buf)
     }
     fn consume(&mut self, n: usize) {
-        if let Ok(buf) = self.inner.fill_buf() {
-            let n = n.min(buf.len());
-            let pos = self.pos;
-            self.marks
-                .extend(memchr::memchr_iter(b'\n', &buf[..n]).map(|i| pos + i));
+        if self.pos + n > self.scanned {
+            // Not seen through `fill_buf` yet.
+            let _ = self.fill_buf();
         }
         self.pos += n;
+        self.scanned = self.scanned.max(self.pos);
         self.inner.consume(n);
     }
 }
@@ -74,11 +87,14 @@ impl<R: BufRead> BufRead for Lines<R> {
 impl<R> Lines<R> {
     /// Forgets line starts before `pos` (positions asked later are >= `pos`).
     fn advance(&mut self, pos: usize) {
-        while self.marks.front().is_some_and(|m| *m < pos) {
-            if let Some(m) = self.marks.pop_front() {
-                self.line += 1;
-                self.line_start = m + 1;
-            }
+        while let Some(m) = self.marks.get(self.head).filter(|m| **m < pos) {
+            self.line += 1;
+            self.line_start = m + 1;
+            self.head += 1;
+        }
+        if self.head == self.marks.len() {
+            self.marks.clear();
+            self.head = 0;
         }
     }
 
@@ -86,7 +102,7 @@ impl<R> Lines<R> {
     fn line_col(&self, pos: usize) -> (u32, u32) {
         let mut line = self.line;
         let mut start = self.line_start;
-        for m in self.marks.iter().take_while(|m| **m < pos) {
+        for m in self.marks[self.head..].iter().take_while(|m| **m < pos) {
             line += 1;
             start = m + 1;
         }
@@ -96,7 +112,8 @@ impl<R> Lines<R> {
 
 /// An element being validated.
 struct Frame {
-    name: String,
+    /// The name id of the element (see [`Deriv::name_id`]).
+    name: u32,
     name_span: Range<usize>,
     text: String,
     text_span: Range<usize>,
@@ -135,8 +152,22 @@ pub(crate) struct Validator<'g> {
     seen_root: bool,
     root_done: bool,
     out: Vec<Violation>,
-    /// The element whose start tag is being read (for messages).
-    pending_name: String,
+    /// Text buffers of closed elements, for reuse.
+    spare: Vec<String>,
+}
+
+/// An attribute of the start tag being read.
+pub(crate) struct Attr<'a> {
+    /// The namespace URI.
+    pub ns: Cow<'a, str>,
+    /// The local name.
+    pub local: Cow<'a, str>,
+    /// The value, normalised and unescaped.
+    pub value: Cow<'a, str>,
+    /// The value's byte range.
+    pub span: Range<usize>,
+    /// The qualified name's byte range.
+    pub key: Range<usize>,
 }
 
 type Reader<R> = NsReader<Lines<R>>;
@@ -154,7 +185,7 @@ impl<'g> Validator<'g> {
             seen_root: false,
             root_done: false,
             out: Vec::new(),
-            pending_name: String::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -168,7 +199,9 @@ impl<'g> Validator<'g> {
             pos: 0,
             line: 1,
             line_start: 0,
-            marks: VecDeque::new(),
+            marks: Vec::new(),
+            head: 0,
+            scanned: 0,
         };
         let mut reader = NsReader::from_reader(lines);
         reader.config_mut().expand_empty_elements = false;
@@ -220,16 +253,16 @@ impl<'g> Validator<'g> {
                 self.end(reader, span);
                 true
             }
-            Event::Text(t) => match t.xml_content() {
+            Event::Text(t) => match t.xml10_content() {
                 Ok(s) => self.text(reader, &s, span),
                 Err(e) => self.fail(reader, span.start, &e.to_string()),
             },
             Event::CData(t) => {
-                let s = String::from_utf8_lossy(&t).into_owned();
+                let s = lossy(&t).into_owned();
                 self.text(reader, &s, span)
             }
             Event::GeneralRef(r) => {
-                let name = String::from_utf8_lossy(&r).into_owned();
+                let name = lossy(&r).into_owned();
                 match resolve_ref(&name) {
                     Some(c) => self.text(reader, &c.to_string(), span),
                     None => self.fail(reader, span.start, &format!("undefined entity `&{name};`")),
@@ -293,11 +326,12 @@ impl<'g> Validator<'g> {
         let Some(f) = self.stack.last_mut() else {
             return;
         };
-        let text = std::mem::take(&mut f.text);
-        let span = f.text_span.clone();
-        if is_whitespace(&text) {
+        if is_whitespace(&f.text) {
+            f.text.clear();
             return;
         }
+        let mut text = std::mem::take(&mut f.text);
+        let span = f.text_span.clone();
         let d = self.d.text(self.cur, &text, &Resolver(reader));
         if d == NOT_ALLOWED {
             let v = self.text_violation(&text, span);
@@ -305,14 +339,29 @@ impl<'g> Validator<'g> {
         } else {
             self.cur = d;
         }
+        text.clear();
+        if let Some(f) = self.stack.last_mut() {
+            f.text = text;
+        }
+    }
+
+    /// Closes the innermost element, keeping its text buffer for reuse.
+    fn pop(&mut self) -> Option<Frame> {
+        let mut frame = self.stack.pop()?;
+        self.recycle(std::mem::take(&mut frame.text));
+        Some(frame)
+    }
+
+    /// Keeps a text buffer for the next element.
+    fn recycle(&mut self, mut text: String) {
+        if text.capacity() > 0 {
+            text.clear();
+            self.spare.push(text);
+        }
     }
 
     fn text_violation(&mut self, text: &str, span: Range<usize>) -> Partial {
-        let name = self
-            .stack
-            .last()
-            .map(|f| f.name.clone())
-            .unwrap_or_default();
+        let name = self.stack.last().map(|f| self.name(f)).unwrap_or_default();
         let mut values = std::collections::BTreeSet::new();
         if let Pat::After(inner, _) = self.d.st.get(self.cur) {
             explain::describe_values(&self.d, inner, &mut values);
@@ -356,7 +405,7 @@ impl<'g> Validator<'g> {
 
     fn start<R: BufRead>(
         &mut self,
-        reader: &mut Reader<R>,
+        reader: &Reader<R>,
         e: &BytesStart,
         pos: usize,
         empty: bool,
@@ -375,11 +424,11 @@ impl<'g> Validator<'g> {
             return self.fail(reader, pos, "the document is nested too deeply");
         }
         self.flush_text(reader);
-        let qname = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-        let name_span = pos + 1..pos + 1 + qname.len();
+        let name_span = pos + 1..pos + 1 + e.name().as_ref().len();
         let (res, local) = reader.resolve_element(e.name());
-        let local = String::from_utf8_lossy(local.as_ref()).into_owned();
+        let local = lossy(local.into_inner());
         let Some(ns) = resolved(res) else {
+            let qname = lossy(e.name().into_inner());
             return self.fail(
                 reader,
                 pos,
@@ -400,15 +449,15 @@ impl<'g> Validator<'g> {
             }
             return true;
         }
-        let Some(state) =
-            self.attributes(reader, e, pos, after_open, (&ns, &local), name_span.clone())
+        let elem = (&*ns, &*local, nid);
+        let Some(state) = self.attributes(reader, e, pos, after_open, elem, name_span.clone())
         else {
             return false;
         };
         self.stack.push(Frame {
-            name: display_name(&ns, &local, &self.d.g.main_ns),
+            name: nid,
             name_span,
-            text: String::new(),
+            text: self.spare.pop().unwrap_or_default(),
             text_span: 0..0,
             has_child: false,
         });
@@ -417,6 +466,12 @@ impl<'g> Validator<'g> {
             self.end(reader, pos..pos);
         }
         true
+    }
+
+    /// The name of the element of `frame`, as messages show it.
+    fn name(&self, frame: &Frame) -> String {
+        let (ns, local) = self.d.name_of(frame.name);
+        display_name(ns, local, &self.d.g.main_ns)
     }
 
     fn unexpected_element<R: BufRead>(
@@ -431,7 +486,7 @@ impl<'g> Validator<'g> {
         let message = match self.stack.last() {
             Some(f) if expected.is_empty() => format!(
                 "element `{found}` is not allowed here: `{}` takes no more elements",
-                f.name
+                self.name(f)
             ),
             Some(_) => format!("expected {}, found `{found}`", one_of(&expected)),
             None => format!(
@@ -446,19 +501,16 @@ impl<'g> Validator<'g> {
         self.report(reader, p);
     }
 
-    /// Derives by every attribute, then closes the start tag.
-    fn attributes<R: BufRead>(
+    /// The attributes of a start tag (namespace declarations left out);
+    /// `None` after a well-formedness error.
+    fn read_attributes<'r, R: BufRead>(
         &mut self,
-        reader: &mut Reader<R>,
-        e: &BytesStart,
+        reader: &'r Reader<R>,
+        e: &'r BytesStart,
         pos: usize,
-        mut state: PatId,
-        elem: (&str, &str),
-        name_span: Range<usize>,
-    ) -> Option<PatId> {
+    ) -> Option<Vec<Attr<'r>>> {
         let base = e.as_ptr() as usize;
         let mut attrs = Vec::new();
-        let mut keys = Vec::new();
         for attr in e.attributes().with_checks(true) {
             let attr = match attr {
                 Ok(a) => a,
@@ -474,7 +526,7 @@ impl<'g> Validator<'g> {
             let raw: &[u8] = &attr.value;
             let vstart = pos + 1 + (raw.as_ptr() as usize).saturating_sub(base);
             let span = vstart..vstart + raw.len();
-            let value = match attribute_value(raw) {
+            let value = match attribute_value(attr.value) {
                 Ok(v) => v,
                 Err(err) => {
                     self.fail(reader, vstart, &err);
@@ -482,9 +534,8 @@ impl<'g> Validator<'g> {
                 }
             };
             let (res, local) = reader.resolve_attribute(key);
-            let local = String::from_utf8_lossy(local.as_ref()).into_owned();
-            let qname = String::from_utf8_lossy(key.as_ref()).into_owned();
             let Some(ns) = resolved(res) else {
+                let qname = lossy(key.as_ref());
                 self.fail(
                     reader,
                     pos,
@@ -493,15 +544,34 @@ impl<'g> Validator<'g> {
                 return None;
             };
             let kstart = pos + 1 + (key.as_ref().as_ptr() as usize).saturating_sub(base);
-            attrs.push((ns, local, value, span));
-            keys.push(kstart..kstart + key.as_ref().len());
+            attrs.push(Attr {
+                ns,
+                local: lossy(local.into_inner()),
+                value,
+                span,
+                key: kstart..kstart + key.as_ref().len(),
+            });
         }
-        self.pending_name = display_name(elem.0, elem.1, &self.d.g.main_ns);
-        for ((ns, local, value, span), key) in attrs.iter().zip(keys) {
-            state = self.attribute(reader, state, (ns, local), value, [span.clone(), key]);
+        Some(attrs)
+    }
+
+    /// Derives by every attribute, then closes the start tag.
+    fn attributes<R: BufRead>(
+        &mut self,
+        reader: &Reader<R>,
+        e: &BytesStart,
+        pos: usize,
+        mut state: PatId,
+        elem: (&str, &str, u32),
+        name_span: Range<usize>,
+    ) -> Option<PatId> {
+        let attrs = self.read_attributes(reader, e, pos)?;
+        for a in &attrs {
+            state = self.attribute(reader, state, a, (elem.0, elem.1));
         }
         let lines = reader.get_ref();
-        self.ids.element(elem, &attrs, |p| lines.line_col(p));
+        self.ids
+            .element((elem.0, elem.1), elem.2, &attrs, |p| lines.line_col(p));
         let closed = self.d.close(state, false);
         if closed != NOT_ALLOWED {
             return Some(closed);
@@ -526,10 +596,11 @@ impl<'g> Validator<'g> {
         &mut self,
         reader: &Reader<R>,
         state: PatId,
-        name: (&str, &str),
-        value: &str,
-        [span, key]: [Range<usize>; 2],
+        a: &Attr,
+        elem: (&str, &str),
     ) -> PatId {
+        let name = (&*a.ns, &*a.local);
+        let value = &*a.value;
         let nid = self.d.name_id(name.0, name.1);
         let next = self.d.att(state, nid, name, Some(value), &Resolver(reader));
         if next != NOT_ALLOWED {
@@ -546,7 +617,7 @@ impl<'g> Validator<'g> {
                     one_of(&expected),
                     shorten(value)
                 ),
-                span,
+                a.span.clone(),
             );
             p.help = did_you_mean(value, &expected);
             p.expected = expected;
@@ -555,21 +626,17 @@ impl<'g> Validator<'g> {
             return by_name;
         }
         let expected = explain::allowed_attributes(&self.d, state);
-        let elem = self.stack_name_hint();
+        let elem = display_name(elem.0, elem.1, &self.d.g.main_ns);
         let mut p = Partial::new(
             code::UNEXPECTED_ATTRIBUTE,
             format!("attribute `{shown}` is not allowed here on `{elem}`"),
-            key,
+            a.key.clone(),
         );
         p.help = did_you_mean(&shown, &expected);
         p.expected = expected;
         p.found = Some(shown);
         self.report(reader, p);
         state
-    }
-
-    fn stack_name_hint(&self) -> String {
-        self.pending_name.clone()
     }
 
     fn end<R: BufRead>(&mut self, reader: &Reader<R>, span: Range<usize>) {
@@ -580,13 +647,13 @@ impl<'g> Validator<'g> {
             }
             return;
         }
-        let Some(frame) = self.stack.last() else {
+        let Some(frame) = self.stack.last_mut() else {
             return;
         };
         if frame.has_child {
             self.flush_text(reader);
         } else {
-            let text = frame.text.clone();
+            let text = std::mem::take(&mut frame.text);
             let tspan = if text.is_empty() {
                 span.clone()
             } else {
@@ -602,14 +669,16 @@ impl<'g> Validator<'g> {
                 let v = self.text_violation(&text, tspan);
                 self.report(reader, v);
                 // The content was reported: close the element without more.
-                self.stack.pop();
+                self.recycle(text);
+                self.pop();
                 self.cur = self.d.end(self.cur, true);
                 self.root_done |= self.stack.is_empty();
                 return;
             }
             self.cur = next;
+            self.recycle(text);
         }
-        let Some(frame) = self.stack.pop() else {
+        let Some(frame) = self.pop() else {
             return;
         };
         let after = self.d.end(self.cur, false);
@@ -635,7 +704,7 @@ impl<'g> Validator<'g> {
             }
             expected = values.into_iter().collect();
         }
-        let name = &frame.name;
+        let name = &self.name(frame);
         let message = format!(
             "element `{name}` is incomplete: expected {}",
             one_of(&expected)
@@ -657,11 +726,7 @@ impl<'g> Validator<'g> {
     fn finish<R: BufRead>(&mut self, reader: &Reader<R>) {
         let pos = reader.buffer_position() as usize;
         if !self.stack.is_empty() {
-            let name = self
-                .stack
-                .last()
-                .map(|f| f.name.clone())
-                .unwrap_or_default();
+            let name = self.stack.last().map(|f| self.name(f)).unwrap_or_default();
             self.fail(reader, pos, &format!("the document ends inside `{name}`"));
         } else if !self.seen_root {
             self.fail(reader, pos, "no root element");
@@ -692,11 +757,11 @@ impl Partial {
     }
 }
 
-fn resolved(r: ResolveResult) -> Option<String> {
+fn resolved(r: ResolveResult<'_>) -> Option<Cow<'_, str>> {
     match r {
-        ResolveResult::Bound(Namespace(b)) => Some(String::from_utf8_lossy(b).into_owned()),
-        ResolveResult::Unbound => Some(String::new()),
-        ResolveResult::Unknown(p) if p == b"xml" => Some(crate::tei::XML_NS.to_string()),
+        ResolveResult::Bound(Namespace(b)) => Some(lossy(b)),
+        ResolveResult::Unbound => Some(Cow::Borrowed("")),
+        ResolveResult::Unknown(p) if p == b"xml" => Some(Cow::Borrowed(crate::tei::XML_NS)),
         ResolveResult::Unknown(_) => None,
     }
 }
@@ -720,19 +785,31 @@ fn resolve_ref(name: &str) -> Option<char> {
     }
 }
 
+/// `b` as text, invalid UTF-8 replaced (borrowed when valid: checking is
+/// cheaper than the lossy conversion's scan).
+fn lossy(b: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
+    }
+}
+
 /// An attribute value, white space normalised (CDATA rules) and unescaped.
-fn attribute_value(raw: &[u8]) -> Result<String, String> {
-    let text = String::from_utf8_lossy(raw);
+fn attribute_value(raw: Cow<'_, [u8]>) -> Result<Cow<'_, str>, String> {
+    let text = match raw {
+        Cow::Borrowed(b) => lossy(b),
+        Cow::Owned(b) => Cow::Owned(lossy(&b).into_owned()),
+    };
     let text = if text.contains(['\t', '\n', '\r']) {
-        std::borrow::Cow::Owned(text.replace("\r\n", " ").replace(['\t', '\n', '\r'], " "))
+        Cow::Owned(text.replace("\r\n", " ").replace(['\t', '\n', '\r'], " "))
     } else {
         text
     };
     if !text.contains('&') {
-        return Ok(text.into_owned());
+        return Ok(text);
     }
     quick_xml::escape::unescape(&text)
-        .map(|v| v.into_owned())
+        .map(|v| Cow::Owned(v.into_owned()))
         .map_err(|e| e.to_string())
 }
 
@@ -743,5 +820,41 @@ fn shorten(s: &str) -> String {
         format!("{}…", t.chars().take(40).collect::<String>())
     } else {
         t.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::validate::Schema;
+
+    #[test]
+    fn the_text_of_an_element_stays_with_it() {
+        let s = Schema::from_rng_str(
+            r#"<element name="r" xmlns="http://relaxng.org/ns/structure/1.0">
+                 <oneOrMore><element name="a"><text/></element><element name="b"><empty/></element></oneOrMore>
+               </element>"#,
+            std::path::Path::new("t.rng"),
+        )
+        .expect("compiles");
+        assert!(s.is_valid("<r><a>x</a><b/><a>y<!-- -->z</a><b></b><a/><b/></r>"));
+        let bad = "<r><a>x</a><b>y</b></r>";
+        let v = s.validate_str(bad);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].found.as_deref(), Some("y"));
+        assert_eq!(&bad[v[0].span.clone()], "y");
+    }
+
+    #[test]
+    fn lines_are_counted_across_buffer_refills() {
+        let s = Schema::from_rng_str(
+            r#"<element name="r" xmlns="http://relaxng.org/ns/structure/1.0"><zeroOrMore><element name="a"><empty/></element></zeroOrMore></element>"#,
+            std::path::Path::new("t.rng"),
+        )
+        .expect("compiles");
+        let doc = "<r>\n<a/>\n\n  <a\n/>\n<b/>\n</r>\n";
+        let v = s
+            .validate_reader(std::io::BufReader::with_capacity(3, doc.as_bytes()))
+            .expect("reads");
+        assert_eq!((v.len(), v[0].line, v[0].column), (1, 6, 2), "{v:?}");
     }
 }

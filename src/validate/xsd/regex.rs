@@ -55,7 +55,9 @@ pub fn translate(xsd: &str) -> Result<String, RegexError> {
 #[derive(Clone)]
 pub struct Pattern {
     source: String,
-    regex: regex::Regex,
+    /// The compiled regex: set when the pattern is made, or on its first use
+    /// for patterns made [`deferred`] (None if it then fails to compile).
+    regex: OnceLock<Option<regex::Regex>>,
 }
 
 /// Compiled patterns by their XSD source: schemas repeat patterns (the 341
@@ -67,23 +69,29 @@ static CACHE: OnceLock<Mutex<HashMap<String, regex::Regex>>> = OnceLock::new();
 /// Enough distinct patterns for any set of schemas; beyond it, no caching.
 const CACHE_LIMIT: usize = 4096;
 
+thread_local! {
+    static DEFERRED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, in which patterns are checked but compiled only on first use:
+/// for schemas whose patterns are known to compile (a compiled schema read
+/// back from disk), so that the ones a document never uses cost nothing.
+pub fn deferred<T>(f: impl FnOnce() -> T) -> T {
+    let before = DEFERRED.with(|d| d.replace(true));
+    let out = f();
+    DEFERRED.with(|d| d.set(before));
+    out
+}
+
 impl Pattern {
     /// Compiles an XSD regular expression.
     pub fn new(xsd: &str) -> Result<Pattern, RegexError> {
-        let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-        let cached = cache.lock().ok().and_then(|c| c.get(xsd).cloned());
-        let regex = match cached {
-            Some(regex) => regex,
-            None => {
-                let regex = compile(xsd)?;
-                if let Ok(mut c) = cache.lock() {
-                    if c.len() < CACHE_LIMIT {
-                        c.insert(xsd.to_owned(), regex.clone());
-                    }
-                }
-                regex
-            }
-        };
+        let regex = OnceLock::new();
+        if DEFERRED.with(std::cell::Cell::get) {
+            translate(xsd)?;
+        } else {
+            let _ = regex.set(Some(cached_compile(xsd)?));
+        }
         Ok(Pattern {
             source: xsd.to_owned(),
             regex,
@@ -92,13 +100,31 @@ impl Pattern {
 
     /// Whether the whole of `s` matches.
     pub fn is_match(&self, s: &str) -> bool {
-        self.regex.is_match(s)
+        self.regex
+            .get_or_init(|| cached_compile(&self.source).ok())
+            .as_ref()
+            .is_some_and(|r| r.is_match(s))
     }
 
     /// The pattern as written in the schema.
     pub fn source(&self) -> &str {
         &self.source
     }
+}
+
+/// The compiled regex for `xsd`, from [`CACHE`] when it was compiled before.
+fn cached_compile(xsd: &str) -> Result<regex::Regex, RegexError> {
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(regex) = cache.lock().ok().and_then(|c| c.get(xsd).cloned()) {
+        return Ok(regex);
+    }
+    let regex = compile(xsd)?;
+    if let Ok(mut c) = cache.lock() {
+        if c.len() < CACHE_LIMIT {
+            c.insert(xsd.to_owned(), regex.clone());
+        }
+    }
+    Ok(regex)
 }
 
 fn compile(xsd: &str) -> Result<regex::Regex, RegexError> {

@@ -6,14 +6,41 @@
 //! How it decides: a relative date is resolved only against the letter's
 //! date (the anchor); without one it is still marked, without a value. A
 //! two-digit year takes the century of the anchor, or else of the first
-//! four-digit year in the letter; a value that needed such a guess gets
-//! `cert="medium"`. Nothing is invented: a date whose value cannot be known
-//! carries none.
+//! four-digit year in the letter, or else the one century that puts it in
+//! the edition's period (when one is given); a value that needed such a
+//! guess gets `cert="medium"`. Nothing is invented: a date whose value
+//! cannot be known carries none.
 
 use super::{days_in_month, Token};
 
 /// A date's attributes, in output order.
 pub type Attrs = Vec<(&'static str, String)>;
+
+/// Where a two-digit year takes its century from: the letter (its date or
+/// a four-digit year in it), else the edition's period.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Centuries {
+    /// The century the letter gives (18 for the 1800s).
+    pub known: Option<i32>,
+    /// The edition's first and last year.
+    pub period: Option<(i32, i32)>,
+}
+
+impl Centuries {
+    /// The full year of the two-digit year `yy`, if one century gives it.
+    #[must_use]
+    pub fn year(self, yy: i32) -> Option<i32> {
+        if let Some(c) = self.known {
+            return Some(c * 100 + yy);
+        }
+        let (first, last) = self.period?;
+        let mut years = (first.div_euclid(100)..=last.div_euclid(100))
+            .map(|c| c * 100 + yy)
+            .filter(|y| (first..=last).contains(y));
+        let year = years.next()?;
+        years.next().is_none().then_some(year)
+    }
+}
 
 /// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,7 +248,7 @@ pub fn numeric_at(
     text: &str,
     toks: &[Token<'_>],
     i: usize,
-    century: Option<i32>,
+    century: Centuries,
 ) -> Option<(usize, Attrs)> {
     let (d, m, y) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
     if &text[d.end..m.start] != "/" || &text[m.end..y.start] != "/" {
@@ -239,13 +266,13 @@ pub fn numeric_at(
 }
 
 /// A four-digit year, or a two-digit one with a known century (then `cert`).
-pub fn year_value(word: &str, century: Option<i32>) -> Option<(i32, Option<&'static str>)> {
+pub fn year_value(word: &str, century: Centuries) -> Option<(i32, Option<&'static str>)> {
     if !word.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     match word.len() {
         4 => Some((word.parse().ok()?, None)),
-        2 => Some((century? * 100 + word.parse::<i32>().ok()?, Some("medium"))),
+        2 => Some((century.year(word.parse().ok()?)?, Some("medium"))),
         _ => None,
     }
 }
