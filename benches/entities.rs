@@ -82,7 +82,10 @@ fn main() {
     // The sources' letters were written between 1768 (Edgeworth) and 1873
     // (Livingstone): the period an edition of them would give.
     let dated = eval::evaluate(&english, None, Some((1768, 1873))).expect("evaluates");
-    print("Cold, with the period 1768-1873, English dev letters:", &dated);
+    print(
+        "Cold, with the period 1768-1873, English dev letters:",
+        &dated,
+    );
 
     let mut warm = Vec::new();
     for (k, path) in english.iter().enumerate() {

@@ -158,7 +158,11 @@ fn the_period_dates_a_two_digit_year_in_the_header_and_the_text() {
         .filter(|n| n.has_tag_name("date"))
         .filter_map(|n| n.attribute("when"))
         .collect();
-    assert_eq!(whens, ["1844-01-23", "1844-01-23", "1844-01-15"], "correspDesc, dateline, text");
+    assert_eq!(
+        whens,
+        ["1844-01-23", "1844-01-23", "1844-01-15"],
+        "correspDesc, dateline, text"
+    );
     let without = String::from_utf8(teikit(&["encode", &letter]).stdout).unwrap();
     assert!(!without.contains("1844"), "no period, no century");
     let bad = teikit(&["encode", &letter, "--period", "1849-1768"]);

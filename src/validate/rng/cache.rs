@@ -51,7 +51,10 @@ fn build_stamp() -> u64 {
     h.write(env!("CARGO_PKG_VERSION").as_bytes());
     if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
         h.write_u64(meta.len());
-        if let Ok(since) = meta.modified().map(|m| m.duration_since(SystemTime::UNIX_EPOCH)) {
+        if let Ok(since) = meta
+            .modified()
+            .map(|m| m.duration_since(SystemTime::UNIX_EPOCH))
+        {
             h.write_u64(since.map_or(0, |d| d.as_nanos() as u64));
         }
     }
