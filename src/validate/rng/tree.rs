@@ -216,6 +216,14 @@ impl<'t> Tree<'t> {
                 message: "the schema is larger than 4 GB".into(),
             });
         }
+        if let Some(offset) = not_a_char(text) {
+            return Err(WfError {
+                offset,
+                message:
+                    "a character that XML does not allow (a control character or U+FFFE/U+FFFF)"
+                        .into(),
+            });
+        }
         // quick-xml skips a byte order mark without counting it: skip it
         // here and shift positions by its length.
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -320,8 +328,25 @@ fn reference(r: &quick_xml::events::BytesRef) -> Result<char, String> {
     }
 }
 
+/// The byte offset of the first character outside XML 1.0's `Char`
+/// production: C0 controls other than tab, line feed and carriage return,
+/// and the non-characters U+FFFE and U+FFFF.
+fn not_a_char(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let control = bytes
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'));
+    let nonchar = memchr::memmem::find_iter(bytes, "\u{fffe}".as_bytes())
+        .chain(memchr::memmem::find_iter(bytes, "\u{ffff}".as_bytes()))
+        .min();
+    control.into_iter().chain(nonchar).min()
+}
+
 /// An attribute value, white space normalised (CDATA rules) and unescaped.
 fn attribute_value(raw: &str) -> Result<Cow<'_, str>, String> {
+    if raw.contains('<') {
+        return Err("`<` is not allowed in an attribute value: write `&lt;`".into());
+    }
     let special = |b: &u8| matches!(b, b'\t' | b'\n' | b'\r' | b'&');
     if !raw.as_bytes().iter().any(special) {
         return Ok(Cow::Borrowed(raw));
@@ -561,6 +586,12 @@ mod tests {
             .message
             .contains("root"));
         assert!(refused("").message.contains("no root"));
+        let lt = format!("<element {RNG} name=\"a<b\"/>");
+        assert!(refused(&lt).message.contains("`<`"));
+        let control = format!("<element {RNG}>\u{1}</element>");
+        assert_eq!(refused(&control).offset, control.find('\u{1}').unwrap());
+        let nonchar = format!("<element {RNG} name=\"\u{ffff}\"/>");
+        assert_eq!(refused(&nonchar).offset, nonchar.find('\u{ffff}').unwrap());
     }
 
     #[test]
