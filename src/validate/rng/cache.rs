@@ -12,7 +12,7 @@
 
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use super::datatype::{Dt, NsMap};
 use super::ids::{AttrIdType, IdMap};
@@ -61,22 +61,23 @@ fn build_stamp() -> u64 {
     h.finish()
 }
 
-/// The compiled schema stored for `path` in `dir`, when every source file
-/// it was compiled from is unchanged.
-pub(crate) fn read(dir: &Path, path: &Path) -> Option<(Grammar, IdMap)> {
-    let bytes = std::fs::read(slot(dir, path)).ok()?;
+/// The compiled schema stored under `key` (the schema's canonical path) in
+/// `dir`, when every source file it was compiled from still reads as the
+/// same text.
+pub(crate) fn read(dir: &Path, key: &Path) -> Option<(Grammar, IdMap)> {
+    let bytes = std::fs::read(slot(dir, key)).ok()?;
     let mut r = Reader::new(&bytes);
     if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT || r.u64()? != build_stamp() {
         return None;
     }
-    if r.str()? != path.to_string_lossy() {
+    if r.str()? != key.to_string_lossy() {
         return None;
     }
     for _ in 0..r.u32()? {
         let source = PathBuf::from(r.str()?);
         let (len, hash) = (r.u64()?, r.u64()?);
-        let content = std::fs::read(&source).ok()?;
-        if content.len() as u64 != len || hash_bytes(&content) != hash {
+        let text = crate::files::read_text(&source).ok()?.text;
+        if text.len() as u64 != len || hash_bytes(text.as_bytes()) != hash {
             return None;
         }
     }
@@ -88,47 +89,33 @@ pub(crate) fn read(dir: &Path, path: &Path) -> Option<(Grammar, IdMap)> {
     decode(&mut Reader::new(body))
 }
 
-/// Stores the compiled schema for `path` in `dir`, with the `sources` it was
-/// compiled from. Nothing is stored when a source changed after `started`
-/// (the compile may have read it half-written) or cannot be read; a failure
-/// to write is no error, the cache is only a cache.
+/// Stores the compiled schema under `key` in `dir`, with the `sources` it
+/// was compiled from: each file and the text the compiler read from it (so
+/// a file changed while it compiled makes the store stale, never wrong). A
+/// failure to write is no error: the cache is only a cache.
 pub(crate) fn write(
     dir: &Path,
-    path: &Path,
-    sources: &[PathBuf],
+    key: &Path,
+    sources: &[(PathBuf, &str)],
     grammar: &Grammar,
     ids: &IdMap,
-    started: SystemTime,
 ) {
     let mut w = Writer::default();
     w.bytes(MAGIC);
     w.u32(FORMAT);
     w.u64(build_stamp());
-    w.str(&path.to_string_lossy());
+    w.str(&key.to_string_lossy());
     w.u32(sources.len() as u32);
-    for source in sources {
-        let Ok(meta) = std::fs::metadata(source) else {
-            return;
-        };
-        // File times may be as coarse as two seconds.
-        let recent = started
-            .checked_sub(Duration::from_secs(2))
-            .unwrap_or(started);
-        if meta.modified().map_or(true, |m| m >= recent) {
-            return;
-        }
-        let Ok(content) = std::fs::read(source) else {
-            return;
-        };
-        w.str(&source.to_string_lossy());
-        w.u64(content.len() as u64);
-        w.u64(hash_bytes(&content));
+    for (path, text) in sources {
+        w.str(&path.to_string_lossy());
+        w.u64(text.len() as u64);
+        w.u64(hash_bytes(text.as_bytes()));
     }
     let mut body = Writer::default();
     encode(&mut body, grammar, ids);
     w.u64(hash_bytes(&body.out));
     w.bytes(&body.out);
-    let _ = crate::files::write_atomic(&slot(dir, path), &w.out);
+    let _ = crate::files::write_atomic(&slot(dir, key), &w.out);
 }
 
 fn encode(w: &mut Writer, g: &Grammar, ids: &IdMap) {
@@ -499,7 +486,7 @@ mod tests {
     fn schema_file(dir: &Path, text: &str) -> PathBuf {
         let path = dir.join("schema.rng");
         std::fs::write(&path, text).unwrap();
-        let past = SystemTime::now() - Duration::from_secs(3600);
+        let past = SystemTime::now() - std::time::Duration::from_secs(3600);
         let f = std::fs::File::options().write(true).open(&path).unwrap();
         f.set_modified(past).unwrap();
         std::fs::canonicalize(path).unwrap()
@@ -561,13 +548,44 @@ mod tests {
     }
 
     #[test]
-    fn a_schema_changed_just_now_is_not_stored() {
+    fn a_source_replaced_with_its_old_date_and_length_is_noticed() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("fresh.rng");
-        std::fs::write(&path, SCHEMA).unwrap();
+        let path = schema_file(dir.path(), SCHEMA);
         let cache = dir.path().join("cache");
         Schema::load_cached(&path, &cache).unwrap();
-        assert!(read(&cache, &std::fs::canonicalize(&path).unwrap()).is_none());
+        let same_length = SCHEMA.replace("AB1", "AB2").replace(">12<", ">11<");
+        assert_eq!(same_length.len(), SCHEMA.len());
+        schema_file(dir.path(), &same_length);
+        assert!(read(&cache, &path).is_none(), "content, not dates, decides");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_schema_resolves_its_references_beside_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let grammar = |body: &str| {
+            format!(r#"<grammar xmlns="http://relaxng.org/ns/structure/1.0">{body}</grammar>"#)
+        };
+        let main = grammar(
+            r#"<include href="part.rng"/><start><element name="a"><ref name="body"/></element></start>"#,
+        );
+        std::fs::create_dir(dir.path().join("shared")).unwrap();
+        std::fs::create_dir(dir.path().join("project")).unwrap();
+        schema_file(&dir.path().join("shared"), &main);
+        let part = |content: &str| grammar(&format!(r#"<define name="body">{content}</define>"#));
+        std::fs::write(dir.path().join("shared/part.rng"), part("<empty/>")).unwrap();
+        std::fs::write(dir.path().join("project/part.rng"), part("<text/>")).unwrap();
+        let link = dir.path().join("project/schema.rng");
+        std::os::unix::fs::symlink(dir.path().join("shared/schema.rng"), &link).unwrap();
+        let cache = dir.path().join("cache");
+        for _ in 0..2 {
+            let cached = Schema::load_cached(&link, &cache).unwrap();
+            assert!(
+                cached.is_valid("<a>text</a>"),
+                "project/part.rng, as without a cache"
+            );
+            assert!(Schema::load(&link).unwrap().is_valid("<a>text</a>"));
+        }
     }
 
     #[test]
@@ -597,19 +615,34 @@ mod tests {
     }
 
     #[test]
-    fn damaged_bodies_with_a_valid_checksum_are_refused() {
+    fn damaged_bodies_never_make_a_schema_that_panics() {
         let dir = tempfile::tempdir().unwrap();
         let path = schema_file(dir.path(), SCHEMA);
         let g = Schema::load(&path).unwrap();
         let mut body = Writer::default();
         encode(&mut body, &g.inner.grammar, &g.inner.ids);
         assert!(decode(&mut Reader::new(&body.out)).is_some());
-        // Every single-byte change decodes to the same schema or is refused:
-        // never an out-of-range index.
+        // The checksum keeps damaged stores out; past it, every single-byte
+        // change is refused or decodes to a schema that validates without
+        // panicking (indices checked, patterns pointing backwards only).
+        let mut refused = 0;
         for i in 0..body.out.len() {
             let mut b = body.out.clone();
             b[i] = b[i].wrapping_add(0x41);
-            let _ = decode(&mut Reader::new(&b));
+            match decode(&mut Reader::new(&b)) {
+                None => refused += 1,
+                Some((grammar, ids)) => {
+                    let schema = Schema::from_parts(grammar, ids);
+                    for doc in DOCS {
+                        let _ = schema.validate_str(doc);
+                    }
+                }
+            }
         }
+        assert!(
+            refused > body.out.len() / 4,
+            "{refused} of {} refused",
+            body.out.len()
+        );
     }
 }

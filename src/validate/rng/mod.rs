@@ -101,23 +101,23 @@ impl Schema {
     ///
     /// As [`Schema::load`].
     pub fn load_cached(path: &Path, cache_dir: &Path) -> Result<Schema, SchemaError> {
-        let Ok(path) = std::fs::canonicalize(path) else {
+        // Named by the file it finally is, compiled from the path as given
+        // (relative references resolve beside a link, as without a cache).
+        let (Ok(key), Ok(path)) = (std::fs::canonicalize(path), std::path::absolute(path)) else {
             return Schema::load(path);
         };
-        if let Some((grammar, ids)) = cache::read(cache_dir, &path) {
+        if let Some((grammar, ids)) = cache::read(cache_dir, &key) {
             return Ok(Schema::from_parts(grammar, ids));
         }
-        let started = std::time::SystemTime::now();
         let text = read_schema(&path)?;
-        let (schema, sources) = Schema::compile(&text, &path)?;
+        let (schema, loader) = Schema::compile(&text, &path)?;
         let inner = &schema.inner;
         cache::write(
             cache_dir,
-            &path,
-            &sources,
+            &key,
+            &loader.sources(),
             &inner.grammar,
             &inner.ids,
-            started,
         );
         Ok(schema)
     }
@@ -133,9 +133,9 @@ impl Schema {
         Schema::compile(text, base).map(|(schema, _)| schema)
     }
 
-    /// Compiles `text` standing for the file `base`; also gives every file
-    /// read (`base` first, then what it includes or references).
-    fn compile(text: &str, base: &Path) -> Result<(Schema, Vec<PathBuf>), SchemaError> {
+    /// Compiles `text` standing for the file `base`; also gives the loader,
+    /// which knows every file read and its text.
+    fn compile(text: &str, base: &Path) -> Result<(Schema, parse::Loader), SchemaError> {
         let base: PathBuf = if base.is_dir() {
             base.join("schema.rng")
         } else {
@@ -146,7 +146,7 @@ impl Schema {
         let (grammar, locs, element_locs) = simplify::Simplifier::new(&loader).run(&root)?;
         restrict::check(&grammar, &loader, &locs, &element_locs)?;
         let ids = ids::build(&grammar, &loader, &locs, &element_locs)?;
-        Ok((Schema::from_parts(grammar, ids), loader.files))
+        Ok((Schema::from_parts(grammar, ids), loader))
     }
 
     fn from_parts(grammar: schema::Grammar, ids: ids::IdMap) -> Schema {

@@ -50,6 +50,16 @@ impl Loader {
         }
     }
 
+    /// Every file read (the schema first, then what it includes or
+    /// references) with the text read from it.
+    pub(crate) fn sources(&self) -> Vec<(PathBuf, &str)> {
+        self.files
+            .iter()
+            .cloned()
+            .zip(self.sources.iter().map(String::as_str))
+            .collect()
+    }
+
     /// The location of `loc` for an error.
     pub(crate) fn location(&self, loc: Loc) -> SchemaLocation {
         let text = self
