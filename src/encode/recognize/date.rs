@@ -256,11 +256,13 @@ pub fn find_dates_in_period(
             .collect()
     };
     let mut out = complete_all(anchor);
+    let mut guessed = false;
     if anchor.is_none() {
         // A date that a two-digit year completed ("Jan 23d 44") dates the
-        // letter as well as a full one would.
+        // letter as well as a full one would, but its century was a guess.
         anchor = out.iter().find_map(|m| full_day(&when_of(m)?));
         if anchor.is_some() {
+            guessed = true;
             out = complete_all(anchor);
         }
     }
@@ -273,6 +275,7 @@ pub fn find_dates_in_period(
         let found = (!inside)
             .then(|| {
                 relative::relative_at(&toks, i, anchor)
+                    .map(|(next, attrs)| (next, if guessed { uncertain(attrs) } else { attrs }))
                     .or_else(|| relative::numeric_at(text, &toks, i, century))
                     .or_else(|| relative::decade_at(&toks, i))
             })
@@ -287,6 +290,15 @@ pub fn find_dates_in_period(
     }
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// `attrs` of a value resolved against a guessed date: `cert="medium"`
+/// unless they say less already.
+fn uncertain(mut attrs: Attrs) -> Attrs {
+    if !attrs.is_empty() && !attrs.iter().any(|(k, _)| *k == "cert") {
+        attrs.push(("cert", "medium".to_owned()));
+    }
+    attrs
 }
 
 fn date_mention(start: usize, end: usize, attrs: Attrs) -> Mention {
@@ -670,7 +682,7 @@ mod tests {
             [
                 ("Jan 23d 44", "when=1844-01-23 cert=medium"),
                 ("Feby 9", "when=1844-02-09 cert=medium"),
-                ("15 instant", "when=1844-01-15"),
+                ("15 instant", "when=1844-01-15 cert=medium"),
                 ("29/5/45", "when=1845-05-29 cert=medium"),
             ]
             .map(|(a, b)| (a.to_owned(), b.to_owned()))
@@ -686,6 +698,11 @@ mod tests {
         );
         assert_eq!(dates("Jan 23d 50", (1890, 1910))[0].1, "");
         assert_eq!(dates("Jan 23d 44", (1700, 1899))[0].1, "", "1744 or 1844");
+        assert_eq!(
+            dates("Jan 23d 44", (i32::MIN, i32::MAX))[0].1,
+            "",
+            "any century"
+        );
         // A four-digit year in the letter outweighs the period.
         assert_eq!(
             dates("Jan 23d 44, as in 1744", (1800, 1899))[0].1,

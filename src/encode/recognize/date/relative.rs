@@ -31,9 +31,11 @@ impl Centuries {
     #[must_use]
     pub fn year(self, yy: i32) -> Option<i32> {
         if let Some(c) = self.known {
-            return Some(c * 100 + yy);
+            return c.checked_mul(100)?.checked_add(yy);
         }
+        // Years of the common era with four digits at most.
         let (first, last) = self.period?;
+        let (first, last) = (first.max(1), last.min(9999));
         let mut years = (first.div_euclid(100)..=last.div_euclid(100))
             .map(|c| c * 100 + yy)
             .filter(|y| (first..=last).contains(y));
