@@ -316,6 +316,10 @@ struct Builder<'t> {
 fn reference(r: &quick_xml::events::BytesRef) -> Result<char, String> {
     let name = std::str::from_utf8(r).map_err(|e| e.to_string())?;
     if let Some(c) = r.resolve_char_ref().map_err(|e| e.to_string())? {
+        let mut buf = [0; 4];
+        if not_a_char(c.encode_utf8(&mut buf)).is_some() {
+            return Err(format!("`&{name};` is a character that XML does not allow"));
+        }
         return Ok(c);
     }
     match name {
@@ -359,9 +363,11 @@ fn attribute_value(raw: &str) -> Result<Cow<'_, str>, String> {
     if !text.contains('&') {
         return Ok(text);
     }
-    quick_xml::escape::unescape(&text)
-        .map(|v| Cow::Owned(v.into_owned()))
-        .map_err(|e| e.to_string())
+    let value = quick_xml::escape::unescape(&text).map_err(|e| e.to_string())?;
+    if not_a_char(&value).is_some() {
+        return Err("a character reference to a character that XML does not allow".into());
+    }
+    Ok(Cow::Owned(value.into_owned()))
 }
 
 /// Splits a QName into prefix (empty if none) and local name.
@@ -590,6 +596,10 @@ mod tests {
         assert!(refused(&lt).message.contains("`<`"));
         let control = format!("<element {RNG}>\u{1}</element>");
         assert_eq!(refused(&control).offset, control.find('\u{1}').unwrap());
+        let charref = format!("<element {RNG}><name>a&#1;</name></element>");
+        assert!(refused(&charref).message.contains("`&#1;`"));
+        let in_attribute = format!("<element {RNG} name=\"a&#xFFFE;\"/>");
+        assert!(refused(&in_attribute).message.contains("does not allow"));
         let nonchar = format!("<element {RNG} name=\"\u{ffff}\"/>");
         assert_eq!(refused(&nonchar).offset, nonchar.find('\u{ffff}').unwrap());
     }
