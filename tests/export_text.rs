@@ -270,3 +270,32 @@ fn text_export_streams_a_large_document() {
     assert!(text.ends_with(&format!("[{n}] on letter {}\n", n - 1)));
     assert_eq!(text.lines().filter(|l| l.starts_with('[')).count(), n);
 }
+
+/// Words broken across lines and pages with `break="no"`: the Rust export
+/// and the XSLT twin join them alike, across inline markup, comments,
+/// deletions and other breaks, and never across a block.
+#[test]
+fn both_exports_join_words_broken_across_breaks() {
+    if !xsltproc_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("breaks.xml");
+    std::fs::write(
+        &path,
+        r#"<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+<p>Philadel-
+   <lb break="no"/>phia, Lon<lb break="no"/><del>x</del> don, <hi>Edin </hi>
+   <pb break="no" n="2"/> <hi>burgh</hi>, Bir<lb break="no"/><!-- a note to self -->
+   <hi> mingham</hi> and Leeds <lb/> and York.</p>
+<p>End<lb break="no"/></p><p> next</p>
+</body></text></TEI>"#,
+    )
+    .unwrap();
+    let rust = collapse(&export(&path, &TextOptions::default()));
+    assert_eq!(
+        rust,
+        "Philadel-phia, London, Edinburgh, Birmingham and Leeds and York. End next"
+    );
+    assert_eq!(collapse(&xsltproc(&path, "reg")), rust);
+}

@@ -14,7 +14,8 @@
     "[N] ...", numbered in document order;
   - a choice gives one reading: parameter `reading` = "reg" (default: reg,
     expan, corr) or "orig" (orig, abbr, sic).
-  Keep the list of blocks in step with src/export/vocab.rs.
+  Keep the list of blocks (in the block template and in the run templates)
+  in step with src/export/vocab.rs.
 
   Usage: xsltproc [-stringparam reading orig] xsl/tei-to-text.xsl letter.xml
 -->
@@ -89,19 +90,34 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A run of breaks (lb, pb, cb) and white space is no word boundary when
+  <!-- A run of breaks (lb, pb, cb), white space and deletions (which the
+       reading text leaves out) is no word boundary when
        one of its breaks has @break="no": the word goes on, and the run's
        white space and other breaks, the source's layout, go. "Content" is
        anything else; a run lies between two content siblings. -->
   <!-- Where a node has no sibling on that side, the run goes on outside
-       its parent, unless the parent is a block or a note. -->
+       its parent, unless the parent is a block (the list of the block
+       template below) or a note. -->
   <xsl:template match="node()" mode="joined-before">
     <xsl:choose>
       <xsl:when test="preceding-sibling::node()">
         <xsl:apply-templates select="preceding-sibling::node()[1]" mode="run-back"/>
       </xsl:when>
-      <xsl:when test="parent::tei:*[not(self::tei:note or self::tei:p or self::tei:ab
-          or self::tei:l or self::tei:head or self::tei:div or self::tei:item)]">
+      <xsl:when test="parent::tei:*[not(
+          self::tei:ab or self::tei:addrLine or self::tei:address or self::tei:argument or
+          self::tei:back or self::tei:body or self::tei:byline or self::tei:castGroup or
+          self::tei:castItem or self::tei:castList or self::tei:cell or self::tei:closer or
+          self::tei:dateline or self::tei:div or self::tei:div1 or self::tei:div2 or
+          self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6 or
+          self::tei:div7 or self::tei:docAuthor or self::tei:docDate or
+          self::tei:docImprint or self::tei:docTitle or self::tei:epigraph or
+          self::tei:figure or self::tei:floatingText or self::tei:front or
+          self::tei:group or self::tei:head or self::tei:item or self::tei:l or
+          self::tei:lg or self::tei:list or self::tei:listBibl or self::tei:opener or
+          self::tei:p or self::tei:postscript or self::tei:row or self::tei:salute or
+          self::tei:set or self::tei:signed or self::tei:sp or self::tei:speaker or
+          self::tei:stage or self::tei:table or self::tei:text or self::tei:titlePage or
+          self::tei:titlePart or self::tei:trailer or self::tei:u or self::tei:note)]">
         <xsl:apply-templates select=".." mode="joined-before"/>
       </xsl:when>
     </xsl:choose>
@@ -112,8 +128,21 @@
       <xsl:when test="following-sibling::node()">
         <xsl:apply-templates select="following-sibling::node()[1]" mode="run-on"/>
       </xsl:when>
-      <xsl:when test="parent::tei:*[not(self::tei:note or self::tei:p or self::tei:ab
-          or self::tei:l or self::tei:head or self::tei:div or self::tei:item)]">
+      <xsl:when test="parent::tei:*[not(
+          self::tei:ab or self::tei:addrLine or self::tei:address or self::tei:argument or
+          self::tei:back or self::tei:body or self::tei:byline or self::tei:castGroup or
+          self::tei:castItem or self::tei:castList or self::tei:cell or self::tei:closer or
+          self::tei:dateline or self::tei:div or self::tei:div1 or self::tei:div2 or
+          self::tei:div3 or self::tei:div4 or self::tei:div5 or self::tei:div6 or
+          self::tei:div7 or self::tei:docAuthor or self::tei:docDate or
+          self::tei:docImprint or self::tei:docTitle or self::tei:epigraph or
+          self::tei:figure or self::tei:floatingText or self::tei:front or
+          self::tei:group or self::tei:head or self::tei:item or self::tei:l or
+          self::tei:lg or self::tei:list or self::tei:listBibl or self::tei:opener or
+          self::tei:p or self::tei:postscript or self::tei:row or self::tei:salute or
+          self::tei:set or self::tei:signed or self::tei:sp or self::tei:speaker or
+          self::tei:stage or self::tei:table or self::tei:text or self::tei:titlePage or
+          self::tei:titlePart or self::tei:trailer or self::tei:u or self::tei:note)]">
         <xsl:apply-templates select=".." mode="joined-after"/>
       </xsl:when>
     </xsl:choose>
@@ -127,12 +156,12 @@
       mode="run-on">1</xsl:template>
 
   <xsl:template match="tei:lb | tei:pb | tei:cb | text()[normalize-space() = ''] | comment()
-      | processing-instruction()" mode="run-back" priority="0">
+      | processing-instruction() | tei:del" mode="run-back" priority="0">
     <xsl:apply-templates select="preceding-sibling::node()[1]" mode="run-back"/>
   </xsl:template>
 
   <xsl:template match="tei:lb | tei:pb | tei:cb | text()[normalize-space() = ''] | comment()
-      | processing-instruction()" mode="run-on" priority="0">
+      | processing-instruction() | tei:del" mode="run-on" priority="0">
     <xsl:apply-templates select="following-sibling::node()[1]" mode="run-on"/>
   </xsl:template>
 

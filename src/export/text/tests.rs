@@ -74,6 +74,11 @@ fn white_space_around_a_break_inside_a_word_goes() {
         reg("<p><hi>Edin </hi>\n<pb break=\"no\" n=\"2\"/> <hi>burgh</hi> is <lb/> far</p>"),
         "Edinburgh is far\n"
     );
+    assert_eq!(
+        reg("<p>Lon<lb break=\"no\"/><del>x</del> don</p>"),
+        "London\n",
+        "a deletion is left out, the word goes on"
+    );
 }
 
 #[test]
