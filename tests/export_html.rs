@@ -8,23 +8,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{collapse, have, parallel, shared_dir, teikit};
+use common::{bundled_letter, collapse, have, parallel, root, shared_dir, teikit, tool_available};
 use roxmltree::{Document, Node};
 use teikit::export::html::letter_html;
 use teikit::export::{write_site, Register};
 
 const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn edition() -> PathBuf {
     root().join("editions/thorburn")
-}
-
-fn bundled_letter() -> PathBuf {
-    edition().join("letters/thorburn-to-kim-jong-il-2003-07-26.xml")
 }
 
 fn fixtures() -> PathBuf {
@@ -351,24 +343,12 @@ fn cli_html_refuses_a_letter_named_like_an_index() {
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
 }
 
-fn xsltproc_available() -> bool {
-    if have("xsltproc") {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "xsltproc is required under CI (see .ci/run)"
-    );
-    eprintln!("skipped: xsltproc is not installed");
-    false
-}
-
 /// The XSLT twin gives comparable HTML: the letter's names and dates as
 /// links and `<time>`, and, like teikit's pages, no text lost on the bundled
 /// edition, the fixtures and every file of the corpus.
 #[test]
 fn xslt_html_twin_is_comparable() {
-    if !xsltproc_available() {
+    if !tool_available("xsltproc") {
         return;
     }
     let xsltproc = |path: &Path| {

@@ -6,16 +6,8 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{collapse, have, parallel, shared_dir, teikit};
+use common::{bundled_letter, collapse, parallel, root, shared_dir, teikit, tool_available};
 use teikit::export::{text_of, Reading, TextOptions};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn bundled_letter() -> PathBuf {
-    root().join("editions/thorburn/letters/thorburn-to-kim-jong-il-2003-07-26.xml")
-}
 
 fn fixture() -> PathBuf {
     root().join("tests/fixtures/export/editorial.xml")
@@ -24,19 +16,6 @@ fn fixture() -> PathBuf {
 fn export(path: &Path, options: &TextOptions) -> String {
     let xml = std::fs::read_to_string(path).unwrap();
     text_of(&xml, options, path).unwrap()
-}
-
-/// Whether xsltproc is there; under CI its absence is a failure.
-fn xsltproc_available() -> bool {
-    if have("xsltproc") {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "xsltproc is required under CI (see .ci/run)"
-    );
-    eprintln!("skipped: xsltproc is not installed");
-    false
 }
 
 fn xsltproc(path: &Path, reading: &str) -> String {
@@ -155,7 +134,7 @@ fn export_is_deterministic() {
 /// bundled edition and the fixtures, in both readings.
 #[test]
 fn xslt_twin_agrees_on_the_corpus() {
-    if !xsltproc_available() {
+    if !tool_available("xsltproc") {
         return;
     }
     let mut files = vec![bundled_letter(), fixture()];
@@ -276,7 +255,7 @@ fn text_export_streams_a_large_document() {
 /// deletions and other breaks, and never across a block.
 #[test]
 fn both_exports_join_words_broken_across_breaks() {
-    if !xsltproc_available() {
+    if !tool_available("xsltproc") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -83,17 +83,33 @@ pub fn body_text(xml: &str) -> String {
     collapse(&text)
 }
 
-/// Whether jing is there for a cross-check; under CI its absence is a failure.
-pub fn jing_available() -> bool {
-    if have("jing") {
+/// Whether `program` (jing, xsltproc) is there for a cross-check; under CI
+/// its absence is a failure, since `.ci/run` installs it.
+pub fn tool_available(program: &str) -> bool {
+    if have(program) {
         return true;
     }
     assert!(
         std::env::var_os("CI").is_none(),
-        "jing is required under CI (see .ci/run)"
+        "{program} is required under CI (see .ci/run)"
     );
-    eprintln!("skipped: jing is not installed");
+    eprintln!("skipped: {program} is not installed");
     false
+}
+
+/// Whether jing is there for a cross-check (see [`tool_available`]).
+pub fn jing_available() -> bool {
+    tool_available("jing")
+}
+
+/// The repository's folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled edition's letter, in TEI.
+pub fn bundled_letter() -> PathBuf {
+    root().join("editions/thorburn/letters/thorburn-to-kim-jong-il-2003-07-26.xml")
 }
 
 /// Runs `check` over `files` on two threads, gathering what it reports.
